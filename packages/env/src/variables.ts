@@ -1,0 +1,187 @@
+import { type Diagnostic, diagnostic, type Sourced } from './diagnostic.js';
+import { type EnvRecord, envGetter, type Os } from './host.js';
+import { Secret } from './secret.js';
+
+/** What a variable is for, so tools can list and mask them. */
+export interface VariableInfo {
+  readonly name: string;
+  readonly secret: boolean;
+  readonly description: string;
+}
+
+/**
+ * The variables pact-config reads: the RFC's ("Environment Variables",
+ * "Pact Broker") and the TLS variables today's Pact tools use.
+ */
+export const PACT_VARIABLES: readonly VariableInfo[] = [
+  { name: 'PACT_CONFIG_FILE', secret: false, description: 'explicit configuration file' },
+  { name: 'PACT_DATA_HOME', secret: false, description: 'directory for shared files' },
+  { name: 'PACT_PLUGIN_DIR', secret: false, description: 'directory for shared plugins' },
+  { name: 'PACT_DO_NOT_TRACK', secret: false, description: 'set (any value) to disable usage analytics' },
+  { name: 'PACT_BROKER_BASE_URL', secret: false, description: 'Pact Broker base URL' },
+  { name: 'PACT_BROKER_USERNAME', secret: false, description: 'Pact Broker basic-auth username' },
+  { name: 'PACT_BROKER_PASSWORD', secret: true, description: 'Pact Broker basic-auth password' },
+  { name: 'PACT_BROKER_TOKEN', secret: true, description: 'Pact Broker bearer token' },
+  { name: 'SSL_CERT_FILE', secret: false, description: 'PEM bundle of extra trusted CAs' },
+  { name: 'SSL_CERT_DIR', secret: false, description: 'directory of extra trusted CAs' },
+  { name: 'X509_CLIENT_CERT_FILE', secret: false, description: 'client certificate (PEM) for mutual TLS' },
+  { name: 'X509_CLIENT_KEY_FILE', secret: false, description: 'client private key (PEM) for mutual TLS' },
+  {
+    name: 'PACT_DISABLE_SSL_VERIFICATION',
+    secret: false,
+    description: 'true turns TLS verification off',
+  },
+  {
+    name: 'PACT_BROKER_DISABLE_SSL_VERIFICATION',
+    secret: false,
+    description: 'true turns TLS verification off for the broker',
+  },
+];
+
+/** The broker variables, read. Secrets are wrapped in {@link Secret}. */
+export interface BrokerEnv {
+  readonly baseUrl?: Sourced<string>;
+  readonly username?: Sourced<string>;
+  readonly password?: Sourced<Secret>;
+  readonly token?: Sourced<Secret>;
+}
+
+/** The TLS variables, read. */
+export interface TlsEnv {
+  readonly caFile?: Sourced<string>;
+  readonly caDir?: Sourced<string>;
+  readonly clientCertFile?: Sourced<string>;
+  readonly clientKeyFile?: Sourced<string>;
+  /** Present when a disable variable was set to a boolean; `true` turns verification off. */
+  readonly disableVerification?: Sourced<boolean>;
+}
+
+/** Every variable pact-config reads, typed, each with the variable it came from. */
+export interface PactEnv {
+  readonly configFile?: Sourced<string>;
+  readonly dataHome?: Sourced<string>;
+  readonly pluginDir?: Sourced<string>;
+  /** Present when `PACT_DO_NOT_TRACK` is set, whatever its value (RFC "Environment Variables"). */
+  readonly doNotTrack?: Sourced<true>;
+  readonly broker: BrokerEnv;
+  readonly tls: TlsEnv;
+}
+
+/** The result of {@link readPactEnv}. */
+export interface PactEnvResult {
+  readonly values: PactEnv;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Reads the RFC's variables from any environment record.
+ *
+ * The empty-value policy, applied to every variable: a variable set to the
+ * empty string counts as unset, and an `env-empty` info diagnostic says so.
+ * The one exception is `PACT_DO_NOT_TRACK`, which the RFC makes a presence
+ * flag: set to anything, the empty string and `false` included, it means do
+ * not track.
+ *
+ * @example
+ * ```ts
+ * const { values } = readPactEnv({ PACT_DO_NOT_TRACK: 'false', PACT_BROKER_TOKEN: 't' });
+ * values.doNotTrack?.value;          // true
+ * String(values.broker.token?.value); // '[redacted]'
+ * ```
+ */
+export function readPactEnv(env: EnvRecord, options: { os?: Os } = {}): PactEnvResult {
+  const get = envGetter(env, options.os ?? 'linux');
+  const diagnostics: Diagnostic[] = [];
+
+  const text = (name: string): Sourced<string> | undefined => {
+    const value = get(name);
+    if (value === undefined) return undefined;
+    if (value === '') {
+      diagnostics.push(emptyDiagnostic(name));
+      return undefined;
+    }
+    return { value, source: { kind: 'env', name } };
+  };
+  const secret = (name: string): Sourced<Secret> | undefined => {
+    const t = text(name);
+    return t && { value: new Secret(t.value), source: t.source };
+  };
+  const flag = (name: string): Sourced<boolean> | undefined => {
+    const t = text(name);
+    if (!t) return undefined;
+    const parsed = parseBooleanText(t.value);
+    if (parsed === undefined) {
+      diagnostics.push(
+        diagnostic(
+          'env-invalid-boolean',
+          'warning',
+          `${name} is '${t.value}', which is not a boolean; it is ignored.`,
+          { hint: `Set ${name} to true or false.`, source: t.source },
+        ),
+      );
+      return undefined;
+    }
+    return { value: parsed, source: t.source };
+  };
+
+  const dnt = get('PACT_DO_NOT_TRACK');
+  const brokerOff = flag('PACT_BROKER_DISABLE_SSL_VERIFICATION');
+  const allOff = flag('PACT_DISABLE_SSL_VERIFICATION');
+  // Either variable set to true turns verification off; the broker-specific one is asked first.
+  const disableVerification = brokerOff?.value ? brokerOff : allOff?.value ? allOff : (brokerOff ?? allOff);
+
+  const values: PactEnv = strip({
+    configFile: text('PACT_CONFIG_FILE'),
+    dataHome: text('PACT_DATA_HOME'),
+    pluginDir: text('PACT_PLUGIN_DIR'),
+    doNotTrack:
+      dnt === undefined
+        ? undefined
+        : ({ value: true, source: { kind: 'env', name: 'PACT_DO_NOT_TRACK' } } as const),
+    broker: strip({
+      baseUrl: text('PACT_BROKER_BASE_URL'),
+      username: text('PACT_BROKER_USERNAME'),
+      password: secret('PACT_BROKER_PASSWORD'),
+      token: secret('PACT_BROKER_TOKEN'),
+    }),
+    tls: strip({
+      caFile: text('SSL_CERT_FILE'),
+      caDir: text('SSL_CERT_DIR'),
+      clientCertFile: text('X509_CLIENT_CERT_FILE'),
+      clientKeyFile: text('X509_CLIENT_KEY_FILE'),
+      disableVerification,
+    }),
+  });
+  return { values, diagnostics };
+}
+
+/**
+ * Reads one variable under the empty-value policy: `undefined` when unset or
+ * empty. Use it for variables outside the RFC's list.
+ */
+export function readVariable(env: EnvRecord, name: string, os: Os = 'linux'): string | undefined {
+  const value = envGetter(env, os)(name);
+  return value === '' ? undefined : value;
+}
+
+/** `true`/`1` and `false`/`0`, any case, with spaces trimmed; anything else is `undefined`. */
+export function parseBooleanText(text: string): boolean | undefined {
+  const t = text.trim().toLowerCase();
+  if (t === 'true' || t === '1') return true;
+  if (t === 'false' || t === '0') return false;
+  return undefined;
+}
+
+/** The `env-empty` diagnostic for a variable set to the empty string. */
+export function emptyDiagnostic(name: string): Diagnostic {
+  return diagnostic('env-empty', 'info', `${name} is set but empty, so it counts as unset.`, {
+    hint: `Unset ${name}, or give it a value.`,
+    source: { kind: 'env', name },
+  });
+}
+
+/** Drops keys whose value is `undefined`, so results compare and print cleanly. */
+function strip<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
+  return o;
+}
