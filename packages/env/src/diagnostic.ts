@@ -70,7 +70,9 @@ export function describeSource(source: Source): string {
       return source.detail ? `default (${source.detail})` : 'default';
     default: {
       const at =
-        source.line !== undefined ? `:${source.line}${source.column ? `:${source.column}` : ''}` : '';
+        source.line !== undefined
+          ? `:${source.line}${source.column ? `:${source.column}` : ''}`
+          : '';
       return `${source.kind} file ${source.file}${at}`;
     }
   }

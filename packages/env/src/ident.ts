@@ -55,7 +55,10 @@ export function identVariables(env: EnvRecord, ident: string): IdentVariables {
           'ident-variable-ignored',
           'warning',
           `${name} is not uppercase words joined by underscores, so it is ignored.`,
-          { hint: `Rename it, e.g. ${prefix}${rest.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}.`, source: { kind: 'env', name } },
+          {
+            hint: `Rename it, e.g. ${prefix}${rest.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}.`,
+            source: { kind: 'env', name },
+          },
         ),
       );
       continue;

@@ -11,8 +11,8 @@ export {
   PactConfigError,
   type Severity,
   type Source,
-  type SourceKind,
   type Sourced,
+  type SourceKind,
 } from './diagnostic.js';
 export {
   type EnvRecord,

@@ -16,7 +16,10 @@ export type MemoryFiles = Readonly<Record<string, string | Uint8Array>>;
  * fs.statSync('c:/p', { throwIfNoEntry: false })?.isDirectory(); // true
  * ```
  */
-export function memoryFs(files: MemoryFiles, options: { os?: Os; dirs?: readonly string[] } = {}): HostFs {
+export function memoryFs(
+  files: MemoryFiles,
+  options: { os?: Os; dirs?: readonly string[] } = {},
+): HostFs {
   const windows = options.os === 'windows';
   const key = (p: string): string => {
     let k = windows ? p.replaceAll('/', '\\').toLowerCase() : p;
@@ -61,7 +64,9 @@ export function memoryFs(files: MemoryFiles, options: { os?: Os; dirs?: readonly
     const data = contents.get(k);
     if (data) return data;
     if (directories.has(k)) {
-      throw Object.assign(new Error(`EISDIR: illegal operation on a directory, '${path}'`), { code: 'EISDIR' });
+      throw Object.assign(new Error(`EISDIR: illegal operation on a directory, '${path}'`), {
+        code: 'EISDIR',
+      });
     }
     throw notFound(path);
   };

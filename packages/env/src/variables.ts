@@ -17,15 +17,27 @@ export const PACT_VARIABLES: readonly VariableInfo[] = [
   { name: 'PACT_CONFIG_FILE', secret: false, description: 'explicit configuration file' },
   { name: 'PACT_DATA_HOME', secret: false, description: 'directory for shared files' },
   { name: 'PACT_PLUGIN_DIR', secret: false, description: 'directory for shared plugins' },
-  { name: 'PACT_DO_NOT_TRACK', secret: false, description: 'set (any value) to disable usage analytics' },
+  {
+    name: 'PACT_DO_NOT_TRACK',
+    secret: false,
+    description: 'set (any value) to disable usage analytics',
+  },
   { name: 'PACT_BROKER_BASE_URL', secret: false, description: 'Pact Broker base URL' },
   { name: 'PACT_BROKER_USERNAME', secret: false, description: 'Pact Broker basic-auth username' },
   { name: 'PACT_BROKER_PASSWORD', secret: true, description: 'Pact Broker basic-auth password' },
   { name: 'PACT_BROKER_TOKEN', secret: true, description: 'Pact Broker bearer token' },
   { name: 'SSL_CERT_FILE', secret: false, description: 'PEM bundle of extra trusted CAs' },
   { name: 'SSL_CERT_DIR', secret: false, description: 'directory of extra trusted CAs' },
-  { name: 'X509_CLIENT_CERT_FILE', secret: false, description: 'client certificate (PEM) for mutual TLS' },
-  { name: 'X509_CLIENT_KEY_FILE', secret: false, description: 'client private key (PEM) for mutual TLS' },
+  {
+    name: 'X509_CLIENT_CERT_FILE',
+    secret: false,
+    description: 'client certificate (PEM) for mutual TLS',
+  },
+  {
+    name: 'X509_CLIENT_KEY_FILE',
+    secret: false,
+    description: 'client private key (PEM) for mutual TLS',
+  },
   {
     name: 'PACT_DISABLE_SSL_VERIFICATION',
     secret: false,
@@ -128,7 +140,11 @@ export function readPactEnv(env: EnvRecord, options: { os?: Os } = {}): PactEnvR
   const brokerOff = flag('PACT_BROKER_DISABLE_SSL_VERIFICATION');
   const allOff = flag('PACT_DISABLE_SSL_VERIFICATION');
   // Either variable set to true turns verification off; the broker-specific one is asked first.
-  const disableVerification = brokerOff?.value ? brokerOff : allOff?.value ? allOff : (brokerOff ?? allOff);
+  const disableVerification = brokerOff?.value
+    ? brokerOff
+    : allOff?.value
+      ? allOff
+      : (brokerOff ?? allOff);
 
   const values: PactEnv = strip({
     configFile: text('PACT_CONFIG_FILE'),

@@ -78,7 +78,10 @@ const nonBlank = (v: string | undefined): v is string => v !== undefined && v.tr
  * // { branch: { value: 'main', … }, commit: { value: 'abc123', … } }
  * ```
  */
-export function versionProperties(env: EnvRecord, options: { git?: GitRunner } = {}): VersionProperties {
+export function versionProperties(
+  env: EnvRecord,
+  options: { git?: GitRunner } = {},
+): VersionProperties {
   const result: { -readonly [K in keyof VersionProperties]: VersionProperty } = {};
   const branch = detectBranch(env, options.git);
   if (branch) result.branch = branch;
@@ -99,7 +102,9 @@ function firstOf(env: EnvRecord, names: readonly string[]): VersionProperty | un
 
 function fromGit(git: GitRunner | undefined, args: string[]): VersionProperty | undefined {
   const out = git?.(args);
-  return nonBlank(out) ? { value: out.trim(), source: { kind: 'git', command: `git ${args.join(' ')}` } } : undefined;
+  return nonBlank(out)
+    ? { value: out.trim(), source: { kind: 'git', command: `git ${args.join(' ')}` } }
+    : undefined;
 }
 
 function detectBranch(env: EnvRecord, git: GitRunner | undefined): VersionProperty | undefined {

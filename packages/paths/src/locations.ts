@@ -9,7 +9,7 @@ import {
   type Source,
   type Sourced,
 } from '@pact-config/env';
-import { pathApi, } from './os-path.js';
+import { pathApi } from './os-path.js';
 import { resolveIn, resolvePathValue } from './path-value.js';
 
 /** What every location rule depends on. `cwd` resolves relative values from the environment. */
@@ -89,7 +89,10 @@ function osBase(ctx: PathContext, base: Base, diagnostics: Diagnostic[]): Candid
         appdata
           ? `APPDATA is '${appdata}', which is not an absolute path, so the fallback location under ~ is used.`
           : 'APPDATA is not set, so the fallback location under ~ is used.',
-        { hint: 'Set APPDATA to your roaming application-data folder.', source: { kind: 'env', name: 'APPDATA' } },
+        {
+          hint: 'Set APPDATA to your roaming application-data folder.',
+          source: { kind: 'env', name: 'APPDATA' },
+        },
       ),
     );
     return undefined;
@@ -99,10 +102,15 @@ function osBase(ctx: PathContext, base: Base, diagnostics: Diagnostic[]): Candid
   if (value !== undefined && value !== '') {
     if (value.startsWith('/')) return { path: value, rule: 'xdg', source: { kind: 'env', name } };
     diagnostics.push(
-      diagnostic('xdg-relative', 'warning', `${name} is '${value}', a relative path, so it is ignored.`, {
-        hint: `The XDG Base Directory spec requires an absolute path; set ${name} to one, or unset it.`,
-        source: { kind: 'env', name },
-      }),
+      diagnostic(
+        'xdg-relative',
+        'warning',
+        `${name} is '${value}', a relative path, so it is ignored.`,
+        {
+          hint: `The XDG Base Directory spec requires an absolute path; set ${name} to one, or unset it.`,
+          source: { kind: 'env', name },
+        },
+      ),
     );
   } else if (value === '') {
     diagnostics.push(emptyDiagnostic(name));
@@ -119,7 +127,10 @@ function candidates(ctx: PathContext, base: Base, tail: string[]): Candidates {
   const diagnostics: Diagnostic[] = [];
   const api = pathApi(ctx.os);
   const found = osBase(ctx, base, diagnostics);
-  const primary = found && { ...found, path: resolveIn(api, found.path, api.join(PACT_DIR, ...tail)) };
+  const primary = found && {
+    ...found,
+    path: resolveIn(api, found.path, api.join(PACT_DIR, ...tail)),
+  };
   const fallback: Candidate | undefined =
     ctx.home === undefined
       ? undefined
@@ -192,7 +203,10 @@ export interface LocateConfigOptions {
  * `multiple-user-config` says the fallback file is ignored (the RFC leaves it
  * undefined).
  */
-export function locateConfigFile(ctx: PathContext, options: LocateConfigOptions): ConfigFileLocation {
+export function locateConfigFile(
+  ctx: PathContext,
+  options: LocateConfigOptions,
+): ConfigFileLocation {
   const diagnostics: Diagnostic[] = [];
   const explicit = explicitValue(ctx, options.cli, 'PACT_CONFIG_FILE', diagnostics);
   if (explicit) {
@@ -206,15 +220,24 @@ export function locateConfigFile(ctx: PathContext, options: LocateConfigOptions)
     diagnostics.push(...resolved.diagnostics);
     if (resolved.path === undefined) {
       throw new PactConfigError(
-        diagnostic('explicit-config-missing', 'error', `The explicit configuration file '${explicit.value}' cannot be resolved.`, {
-          hint: 'Give an absolute path.',
-          source: explicit.source,
-        }),
+        diagnostic(
+          'explicit-config-missing',
+          'error',
+          `The explicit configuration file '${explicit.value}' cannot be resolved.`,
+          {
+            hint: 'Give an absolute path.',
+            source: explicit.source,
+          },
+        ),
       );
     }
     const kind = options.probe(resolved.path);
     if (kind !== 'file') throw explicitError(resolved.path, kind, explicit.source);
-    const candidate = { path: resolved.path, rule: ruleOf(explicit.source), source: explicit.source };
+    const candidate = {
+      path: resolved.path,
+      rule: ruleOf(explicit.source),
+      source: explicit.source,
+    };
     return {
       file: { ...candidate, role: 'explicit' },
       considered: [{ ...candidate, kind }],
@@ -240,7 +263,10 @@ export function locateConfigFile(ctx: PathContext, options: LocateConfigOptions)
             'multiple-user-config',
             'warning',
             `Two user configuration files exist; ${primary.path} is used and ${fallback.path} is ignored.`,
-            { hint: `Merge what you need into ${primary.path} and delete ${fallback.path}.`, source: { kind: 'user', file: fallback.path } },
+            {
+              hint: `Merge what you need into ${primary.path} and delete ${fallback.path}.`,
+              source: { kind: 'user', file: fallback.path },
+            },
           )
         : diagnostic(
             'fallback-config-file',
@@ -295,7 +321,10 @@ export interface LocateDataHomeOptions {
  * `fallback-data-home` warning asks to move it. On an unknown OS the
  * fallback is the location, without a warning.
  */
-export function locateDataHome(ctx: PathContext, options: LocateDataHomeOptions): DirectoryLocation {
+export function locateDataHome(
+  ctx: PathContext,
+  options: LocateDataHomeOptions,
+): DirectoryLocation {
   const diagnostics: Diagnostic[] = [];
   const explicit = explicitDir(ctx, options.cli, 'PACT_DATA_HOME', options.config, diagnostics);
   if (explicit) return explicit;
@@ -331,7 +360,13 @@ export function locateDataHome(ctx: PathContext, options: LocateDataHomeOptions)
     );
   }
   if (!chosen) {
-    return { path: undefined, rule: 'fallback', source: { kind: 'default' }, considered, diagnostics };
+    return {
+      path: undefined,
+      rule: 'fallback',
+      source: { kind: 'default' },
+      considered,
+      diagnostics,
+    };
   }
   return { path: chosen.path, rule: chosen.rule, source: chosen.source, considered, diagnostics };
 }
@@ -350,7 +385,10 @@ export interface LocatePluginDirOptions {
  * then `plugin-dir` from the configuration file, then `<data home>/plugins`
  * (RFC "Environment Variables": it defaults to `$PACT_DATA_HOME/plugins`).
  */
-export function locatePluginDir(ctx: PathContext, options: LocatePluginDirOptions): DirectoryLocation {
+export function locatePluginDir(
+  ctx: PathContext,
+  options: LocatePluginDirOptions,
+): DirectoryLocation {
   const diagnostics: Diagnostic[] = [];
   const explicit = explicitDir(ctx, options.cli, 'PACT_PLUGIN_DIR', options.config, diagnostics);
   if (explicit) return explicit;
@@ -394,11 +432,23 @@ function explicitDir(
     });
     diagnostics.push(...r.diagnostics);
     if (r.path !== undefined) {
-      return { path: r.path, rule: ruleOf(set.source), source: set.source, considered: [], diagnostics };
+      return {
+        path: r.path,
+        rule: ruleOf(set.source),
+        source: set.source,
+        considered: [],
+        diagnostics,
+      };
     }
   }
   if (config) {
-    return { path: config.value, rule: 'config', source: config.source, considered: [], diagnostics };
+    return {
+      path: config.value,
+      rule: 'config',
+      source: config.source,
+      considered: [],
+      diagnostics,
+    };
   }
   return undefined;
 }
@@ -411,23 +461,42 @@ function explicitError(path: string, kind: PathKind, source: Source): PactConfig
   const what = describeSet(source);
   return new PactConfigError(
     kind === 'directory'
-      ? diagnostic('explicit-config-not-file', 'error', `The configuration file ${path} (${what}) is a directory.`, {
-          hint: 'Point it at a TOML file, such as …/pact/config.toml.',
-          source,
-        })
-      : diagnostic('explicit-config-missing', 'error', `The configuration file ${path} (${what}) does not exist.`, {
-          hint: 'Create the file, correct the path, or unset it to use the local and user files.',
-          source,
-        }),
+      ? diagnostic(
+          'explicit-config-not-file',
+          'error',
+          `The configuration file ${path} (${what}) is a directory.`,
+          {
+            hint: 'Point it at a TOML file, such as …/pact/config.toml.',
+            source,
+          },
+        )
+      : diagnostic(
+          'explicit-config-missing',
+          'error',
+          `The configuration file ${path} (${what}) does not exist.`,
+          {
+            hint: 'Create the file, correct the path, or unset it to use the local and user files.',
+            source,
+          },
+        ),
   );
 }
 
 function describeSet(source: Source): string {
-  return source.kind === 'env' ? `set by ${source.name}` : source.kind === 'cli' ? `set by ${source.name}` : 'set explicitly';
+  return source.kind === 'env'
+    ? `set by ${source.name}`
+    : source.kind === 'cli'
+      ? `set by ${source.name}`
+      : 'set explicitly';
 }
 
 function noHome(): Diagnostic {
-  return diagnostic('home-unknown', 'warning', 'The home directory is not known, so no location under ~ can be used.', {
-    hint: 'Set HOME (USERPROFILE on Windows), or set the location explicitly.',
-  });
+  return diagnostic(
+    'home-unknown',
+    'warning',
+    'The home directory is not known, so no location under ~ can be used.',
+    {
+      hint: 'Set HOME (USERPROFILE on Windows), or set the location explicitly.',
+    },
+  );
 }

@@ -74,7 +74,10 @@ export function resolvePathValue(value: string, ctx: PathValueContext): PathValu
         'path-backslash',
         'warning',
         `The path '${value}' uses a backslash; it was read as '${v}'.`,
-        { hint: 'Write paths in configuration files with forward slashes (/), on every OS.', ...where },
+        {
+          hint: 'Write paths in configuration files with forward slashes (/), on every OS.',
+          ...where,
+        },
       ),
     );
   }
@@ -106,10 +109,15 @@ export function resolvePathValue(value: string, ctx: PathValueContext): PathValu
   }
   if (ctx.baseDir === undefined) {
     diagnostics.push(
-      diagnostic('path-no-base', 'warning', `The relative path '${value}' has no directory to resolve against.`, {
-        hint: 'Use an absolute path.',
-        ...where,
-      }),
+      diagnostic(
+        'path-no-base',
+        'warning',
+        `The relative path '${value}' has no directory to resolve against.`,
+        {
+          hint: 'Use an absolute path.',
+          ...where,
+        },
+      ),
     );
     return { path: undefined, diagnostics };
   }
@@ -130,7 +138,8 @@ export function resolveIn(api: OsPath, base: string, rel: string): string {
 
 function resolveRooted(api: OsPath, base: string, rel: string): string {
   // On Windows `/x` is rooted but takes its drive from the base.
-  if (api.sep === '\\' && api.parse(rel).root.length <= 1) return api.join(api.parse(base).root, rel);
+  if (api.sep === '\\' && api.parse(rel).root.length <= 1)
+    return api.join(api.parse(base).root, rel);
   return rel;
 }
 

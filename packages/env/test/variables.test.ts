@@ -1,0 +1,186 @@
+import { inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import {
+  identVariables,
+  PactConfigError,
+  readPactEnv,
+  readVariable,
+  Secret,
+} from '../src/index.js';
+
+describe('readPactEnv (RFC "Environment Variables")', () => {
+  it('reads every RFC variable with the variable as its source', () => {
+    const { values, diagnostics } = readPactEnv({
+      PACT_CONFIG_FILE: '/etc/pact.toml',
+      PACT_DATA_HOME: '/data',
+      PACT_PLUGIN_DIR: '/plugins',
+      PACT_BROKER_BASE_URL: 'https://broker.example',
+      PACT_BROKER_USERNAME: 'user',
+      PACT_BROKER_PASSWORD: 'pw',
+      PACT_BROKER_TOKEN: 'tok',
+    });
+    expect(diagnostics).toEqual([]);
+    expect(values.configFile).toEqual({
+      value: '/etc/pact.toml',
+      source: { kind: 'env', name: 'PACT_CONFIG_FILE' },
+    });
+    expect(values.dataHome?.value).toBe('/data');
+    expect(values.pluginDir?.value).toBe('/plugins');
+    expect(values.broker.baseUrl?.source).toEqual({ kind: 'env', name: 'PACT_BROKER_BASE_URL' });
+    expect(values.broker.username?.value).toBe('user');
+    expect(values.broker.password?.value.reveal()).toBe('pw');
+    expect(values.broker.token?.value.reveal()).toBe('tok');
+    expect(values.doNotTrack).toBeUndefined();
+  });
+
+  it.each(['', 'false', '0', 'no', 'true', '1'])(
+    'PACT_DO_NOT_TRACK=%j means do not track: set, regardless of its value',
+    (value) => {
+      const { values } = readPactEnv({ PACT_DO_NOT_TRACK: value });
+      expect(values.doNotTrack).toEqual({
+        value: true,
+        source: { kind: 'env', name: 'PACT_DO_NOT_TRACK' },
+      });
+    },
+  );
+
+  it('treats an empty variable as unset, with an env-empty info diagnostic (the empty-value policy)', () => {
+    const { values, diagnostics } = readPactEnv({ PACT_BROKER_TOKEN: '', PACT_DATA_HOME: '' });
+    expect(values.broker.token).toBeUndefined();
+    expect(values.dataHome).toBeUndefined();
+    expect(diagnostics.map((d) => [d.code, d.severity, d.source])).toEqual([
+      ['env-empty', 'info', { kind: 'env', name: 'PACT_DATA_HOME' }],
+      ['env-empty', 'info', { kind: 'env', name: 'PACT_BROKER_TOKEN' }],
+    ]);
+  });
+
+  it("reads the TLS variables of today's Pact tools", () => {
+    const { values } = readPactEnv({
+      SSL_CERT_FILE: '/ca.pem',
+      SSL_CERT_DIR: '/certs',
+      X509_CLIENT_CERT_FILE: '/client.pem',
+      X509_CLIENT_KEY_FILE: '/client.key',
+    });
+    expect(values.tls).toEqual({
+      caFile: { value: '/ca.pem', source: { kind: 'env', name: 'SSL_CERT_FILE' } },
+      caDir: { value: '/certs', source: { kind: 'env', name: 'SSL_CERT_DIR' } },
+      clientCertFile: {
+        value: '/client.pem',
+        source: { kind: 'env', name: 'X509_CLIENT_CERT_FILE' },
+      },
+      clientKeyFile: {
+        value: '/client.key',
+        source: { kind: 'env', name: 'X509_CLIENT_KEY_FILE' },
+      },
+    });
+  });
+
+  it.each([
+    [{ PACT_DISABLE_SSL_VERIFICATION: 'true' }, true, 'PACT_DISABLE_SSL_VERIFICATION'],
+    [{ PACT_DISABLE_SSL_VERIFICATION: 'TRUE' }, true, 'PACT_DISABLE_SSL_VERIFICATION'],
+    [{ PACT_BROKER_DISABLE_SSL_VERIFICATION: '1' }, true, 'PACT_BROKER_DISABLE_SSL_VERIFICATION'],
+    [{ PACT_DISABLE_SSL_VERIFICATION: 'false' }, false, 'PACT_DISABLE_SSL_VERIFICATION'],
+    [
+      { PACT_DISABLE_SSL_VERIFICATION: 'false', PACT_BROKER_DISABLE_SSL_VERIFICATION: 'true' },
+      true,
+      'PACT_BROKER_DISABLE_SSL_VERIFICATION',
+    ],
+    [
+      { PACT_DISABLE_SSL_VERIFICATION: 'true', PACT_BROKER_DISABLE_SSL_VERIFICATION: 'false' },
+      true,
+      'PACT_DISABLE_SSL_VERIFICATION',
+    ],
+  ])('disable-verification %j gives %s from %s', (env, value, name) => {
+    expect(readPactEnv(env).values.tls.disableVerification).toEqual({
+      value,
+      source: { kind: 'env', name },
+    });
+  });
+
+  it('ignores a disable-verification value that is not a boolean, with a warning', () => {
+    const { values, diagnostics } = readPactEnv({ PACT_DISABLE_SSL_VERIFICATION: 'yes please' });
+    expect(values.tls.disableVerification).toBeUndefined();
+    expect(diagnostics).toMatchObject([{ code: 'env-invalid-boolean', severity: 'warning' }]);
+  });
+
+  it('looks variables up case-insensitively on Windows only', () => {
+    const env = { pact_broker_token: 't', Pact_Data_Home: 'C:\\d' };
+    expect(readPactEnv(env, { os: 'windows' }).values.broker.token?.value.reveal()).toBe('t');
+    expect(readPactEnv(env, { os: 'windows' }).values.dataHome?.value).toBe('C:\\d');
+    expect(readPactEnv(env, { os: 'linux' }).values.broker.token).toBeUndefined();
+  });
+
+  it('never shows a secret when the result is printed or serialised', () => {
+    const { values } = readPactEnv({
+      PACT_BROKER_PASSWORD: 'canary-pw-1',
+      PACT_BROKER_TOKEN: 'canary-tok-2',
+    });
+    const shown = [
+      JSON.stringify(values),
+      inspect(values, { depth: 10 }),
+      String(values.broker.token?.value),
+    ];
+    for (const s of shown) {
+      expect(s).not.toContain('canary');
+      expect(s).toContain('[redacted]');
+    }
+  });
+
+  it('readVariable applies the same empty-value policy', () => {
+    expect(readVariable({ X: '' }, 'X')).toBeUndefined();
+    expect(readVariable({ X: 'v' }, 'X')).toBe('v');
+    expect(readVariable({ x: 'v' }, 'X', 'windows')).toBe('v');
+  });
+});
+
+describe('Secret', () => {
+  it('reveals only by name', () => {
+    const s = new Secret('hunter2');
+    expect(s.reveal()).toBe('hunter2');
+    expect(`${s}`).toBe('[redacted]');
+    expect(JSON.stringify({ s })).toBe('{"s":"[redacted]"}');
+    expect(inspect(s)).toBe('Secret([redacted])');
+    expect(inspect({ s })).not.toContain('hunter2');
+    expect(Object.keys(s)).toEqual([]);
+    expect(s.isEmpty).toBe(false);
+  });
+});
+
+describe('identVariables (RFC "Implementation Specific")', () => {
+  it('collects PACT_{IDENT}_* in the configuration key style', () => {
+    const r = identVariables(
+      {
+        PACT_RUBY_BAR: 'baz',
+        PACT_RUBY_SOME_LONG_NAME: 'x',
+        PACT_NET_DISABLE_FOO: '1',
+        PACT_RUBYX_Y: 'no',
+      },
+      'RUBY',
+    );
+    expect(r.values).toEqual({ bar: 'baz', 'some-long-name': 'x' });
+    expect(r.names).toEqual({ bar: 'PACT_RUBY_BAR', 'some-long-name': 'PACT_RUBY_SOME_LONG_NAME' });
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('skips empty values and names that are not uppercase words', () => {
+    const r = identVariables(
+      { PACT_NET_A: '', PACT_NET_lower: 'x', PACT_NET_B__C: 'y', PACT_NET_: 'z' },
+      'NET',
+    );
+    expect(r.values).toEqual({});
+    expect(r.diagnostics.map((d) => d.code)).toEqual([
+      'ident-variable-ignored',
+      'ident-variable-ignored',
+      'ident-variable-ignored',
+    ]);
+  });
+
+  it.each(['ruby', 'Ruby', '1RUBY', 'RU-BY', 'RU_BY', ''])('rejects the ident %j', (ident) => {
+    expect(() => identVariables({}, ident)).toThrow(PactConfigError);
+    try {
+      identVariables({}, ident);
+    } catch (e) {
+      expect((e as PactConfigError).code).toBe('ident-invalid');
+    }
+  });
+});
