@@ -1,5 +1,5 @@
 import { type Diagnostic, diagnostic, PactConfigError } from './diagnostic.js';
-import type { EnvRecord } from './host.js';
+import type { EnvRecord, Os } from './host.js';
 
 const IDENT = /^[A-Z][A-Z0-9]*$/;
 const REST = /^[A-Z0-9]+(?:_[A-Z0-9]+)*$/;
@@ -22,6 +22,8 @@ export interface IdentVariables {
  * else throws a {@link PactConfigError} with code `ident-invalid`. Variables
  * whose rest is not uppercase words joined by single underscores are skipped
  * with an `ident-variable-ignored` warning; empty values count as unset.
+ * With `os: 'windows'` names are matched case-insensitively, as Windows does
+ * (`pact_ruby_bar` is `PACT_RUBY_BAR`).
  *
  * @example
  * ```ts
@@ -29,7 +31,11 @@ export interface IdentVariables {
  * // { bar: 'baz' }
  * ```
  */
-export function identVariables(env: EnvRecord, ident: string): IdentVariables {
+export function identVariables(
+  env: EnvRecord,
+  ident: string,
+  options: { os?: Os } = {},
+): IdentVariables {
   if (!IDENT.test(ident)) {
     throw new PactConfigError(
       diagnostic(
@@ -44,9 +50,11 @@ export function identVariables(env: EnvRecord, ident: string): IdentVariables {
   const values: Record<string, string> = Object.create(null);
   const names: Record<string, string> = Object.create(null);
   const diagnostics: Diagnostic[] = [];
-  for (const name of Object.keys(env).sort()) {
+  const windows = options.os === 'windows';
+  for (const original of Object.keys(env).sort()) {
+    const name = windows ? original.toUpperCase() : original;
     if (!name.startsWith(prefix)) continue;
-    const value = env[name];
+    const value = env[original];
     if (value === undefined || value === '') continue;
     const rest = name.slice(prefix.length);
     if (!REST.test(rest)) {

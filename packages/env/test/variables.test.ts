@@ -175,6 +175,15 @@ describe('identVariables (RFC "Implementation Specific")', () => {
     ]);
   });
 
+  it('matches names case-insensitively on Windows only', () => {
+    const env = { pact_ruby_bar: 'baz', Pact_Ruby_Log_Level: 'warn' };
+    expect(identVariables(env, 'RUBY', { os: 'windows' }).values).toEqual({
+      bar: 'baz',
+      'log-level': 'warn',
+    });
+    expect(identVariables(env, 'RUBY').values).toEqual({});
+  });
+
   it.each(['ruby', 'Ruby', '1RUBY', 'RU-BY', 'RU_BY', ''])('rejects the ident %j', (ident) => {
     expect(() => identVariables({}, ident)).toThrow(PactConfigError);
     try {

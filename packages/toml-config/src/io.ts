@@ -1,0 +1,107 @@
+import type { HostFs } from '@pact-config/env';
+import type { PathKind, Probe } from '@pact-config/paths';
+
+/**
+ * The loaders are written once, as generators that yield the disk work they
+ * need; {@link runSync} and {@link runAsync} carry it out with `host.fs`'s
+ * sync or promise API. So `loadConfigSync` and `loadConfig` cannot drift.
+ */
+export type Io =
+  | { readonly op: 'stat'; readonly path: string }
+  | { readonly op: 'read'; readonly path: string };
+
+/** What a read gave: the bytes, or the error (never thrown into the loader). */
+export type ReadResult =
+  | { readonly ok: true; readonly bytes: Uint8Array }
+  | { readonly ok: false; readonly error: unknown };
+
+export type Task<T> = Generator<Io, T, unknown>;
+
+/** What is at a path. Any error (EACCES, ELOOP, ENOTDIR, …) counts as missing. */
+export function* stat(path: string): Task<PathKind> {
+  return (yield { op: 'stat', path }) as PathKind;
+}
+
+/** Reads a file. */
+export function* read(path: string): Task<ReadResult> {
+  return (yield { op: 'read', path }) as ReadResult;
+}
+
+const NEED = Symbol('need-stat');
+
+/**
+ * Runs a pure rule that asks a synchronous {@link Probe} (the location rules of
+ * `@pact-config/paths`) inside a task: an unknown path stops the rule, is
+ * stat'ed once, and the rule is run again with the answer remembered. Every
+ * path is stat'ed at most once.
+ */
+export function* withProbe<T>(rule: (probe: Probe) => T): Task<T> {
+  const known = new Map<string, PathKind>();
+  for (;;) {
+    let wanted: string | undefined;
+    const probe: Probe = (path) => {
+      const kind = known.get(path);
+      if (kind !== undefined) return kind;
+      wanted = path;
+      throw NEED;
+    };
+    try {
+      return rule(probe);
+    } catch (e) {
+      if (e !== NEED || wanted === undefined) throw e;
+      known.set(wanted, yield* stat(wanted));
+    }
+  }
+}
+
+function kindOf(s: { isFile(): boolean; isDirectory(): boolean } | undefined): PathKind {
+  if (!s) return 'missing';
+  if (s.isFile()) return 'file';
+  if (s.isDirectory()) return 'directory';
+  // A socket, a device: not a configuration file, not a directory.
+  return 'missing';
+}
+
+function doSync(io: Io, fs: HostFs): PathKind | ReadResult {
+  if (io.op === 'stat') {
+    try {
+      return kindOf(fs.statSync(io.path, { throwIfNoEntry: false }));
+    } catch {
+      return 'missing';
+    }
+  }
+  try {
+    return { ok: true, bytes: fs.readFileSync(io.path) };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+async function doAsync(io: Io, fs: HostFs): Promise<PathKind | ReadResult> {
+  if (io.op === 'stat') {
+    try {
+      return kindOf(await fs.promises.stat(io.path));
+    } catch {
+      return 'missing';
+    }
+  }
+  try {
+    return { ok: true, bytes: await fs.promises.readFile(io.path) };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+/** Runs a task with the file system's synchronous calls. */
+export function runSync<T>(task: Task<T>, fs: HostFs): T {
+  let step = task.next();
+  while (!step.done) step = task.next(doSync(step.value, fs));
+  return step.value;
+}
+
+/** Runs a task with the file system's promise calls. */
+export async function runAsync<T>(task: Task<T>, fs: HostFs): Promise<T> {
+  let step = task.next();
+  while (!step.done) step = task.next(await doAsync(step.value, fs));
+  return step.value;
+}

@@ -1,0 +1,544 @@
+import {
+  type Diagnostic,
+  diagnostic,
+  type EnvRecord,
+  type Host,
+  identVariables,
+  type Os,
+  PactConfigError,
+  readPactEnv,
+  Secret,
+  type Source,
+  type Sourced,
+} from '@pact-config/env';
+import {
+  type DirectoryLocation,
+  locateConfigFile,
+  locateDataHome,
+  locatePluginDir,
+  type PathContext,
+} from '@pact-config/paths';
+import { findLocalTask } from './find-local.js';
+import { read, runAsync, runSync, type Task, withProbe } from './io.js';
+import {
+  type BrokerAuth,
+  type ConfigFile,
+  type ConfigFileRef,
+  hasProtocol,
+  type IdentTable,
+  isTable,
+  noProtocol,
+  parseConfigFile,
+} from './parse.js';
+
+/** The command-line layer, as a tool's option parser hands it over. Empty strings count as unset. */
+export interface CliLayer {
+  readonly configFile?: string | undefined;
+  readonly dataHome?: string | undefined;
+  readonly pluginDir?: string | undefined;
+  /** `true` stops tracking; `false` never undoes a `true` of another layer or `PACT_DO_NOT_TRACK` (D29). */
+  readonly doNotTrack?: boolean | undefined;
+  readonly broker?: {
+    readonly baseUrl?: string | undefined;
+    readonly username?: string | undefined;
+    readonly password?: string | Secret | undefined;
+    readonly token?: string | Secret | undefined;
+  };
+}
+
+/** The command-line options, by the names the conformance suite uses. */
+export type CliOption =
+  | 'config-file'
+  | 'data-home'
+  | 'plugin-dir'
+  | 'do-not-track'
+  | 'broker-base-url'
+  | 'broker-username'
+  | 'broker-password'
+  | 'broker-token';
+
+/** Options of {@link loadConfigSync} and {@link loadConfig}. */
+export interface LoadOptions {
+  readonly host: Host;
+  readonly cli?: CliLayer | undefined;
+  /** How the tool spells each option, for provenance; default `--<option>` (`--config-file`). */
+  readonly cliNames?: Partial<Record<CliOption, string>> | undefined;
+}
+
+/** The broker connection settings, after the layers are merged. */
+export interface BrokerLayers {
+  readonly baseUrl?: Sourced<string>;
+  /** The winning `auth` block: all its fields come from one layer (D14). */
+  readonly auth?: BrokerAuth;
+  /** `bearer` when the block has a token (D12: the token wins), `basic` when it has only a username/password. */
+  readonly scheme?: 'bearer' | 'basic';
+}
+
+/** One ident's configuration: its tables merged, and its `PACT_{IDENT}_*` variables over them. */
+export interface IdentConfig {
+  /** Nested, with `null` prototypes. */
+  readonly values: Readonly<Record<string, unknown>>;
+  /** Dotted key (`foo.disabled`) to its source. */
+  readonly sources: Readonly<Record<string, Source>>;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The result of loading: every value with its source, and what was noticed on the way. */
+export interface PactConfigLayers {
+  /** The files read, highest precedence first. */
+  readonly files: readonly ConfigFileRef[];
+  /** The same files, parsed and validated. */
+  readonly configs: readonly ConfigFile[];
+  readonly pact: {
+    readonly dataHome: DirectoryLocation;
+    readonly pluginDir: DirectoryLocation;
+    readonly doNotTrack: Sourced<boolean>;
+  };
+  readonly broker: BrokerLayers;
+  /** One ident's table (`ruby` reads `[ruby]` and `PACT_RUBY_*`). */
+  ident(name: string): IdentConfig;
+  /**
+   * Every value set, by dotted key (`pact.data-home`, `broker.auth.token`),
+   * plus `<ident>.<key>` for the ident named. Secrets stay {@link Secret}s.
+   */
+  values(ident?: string): Record<string, Sourced<unknown>>;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Loads the configuration (RFC "Precedence", "Location", "Format", "Path
+ * Handling"): the command line over the environment over the files over the
+ * defaults; an explicit file (`--config-file`, else `PACT_CONFIG_FILE`)
+ * alone, or else the local file over the user file.
+ *
+ * Throws {@link PactConfigError} only when the explicit file is missing, a
+ * directory or unreadable; everything else is a diagnostic.
+ *
+ * @example
+ * ```ts
+ * const { host } = runtimeHost();
+ * const config = loadConfigSync({ host });
+ * config.broker.baseUrl?.value;
+ * ```
+ */
+export function loadConfigSync(options: LoadOptions): PactConfigLayers {
+  return runSync(loadTask(options), options.host.fs);
+}
+
+/** {@link loadConfigSync} with the file system's promise API; the same result. */
+export function loadConfig(options: LoadOptions): Promise<PactConfigLayers> {
+  return runAsync(loadTask(options), options.host.fs);
+}
+
+interface CliValues {
+  configFile?: Sourced<string>;
+  dataHome?: Sourced<string>;
+  pluginDir?: Sourced<string>;
+  doNotTrack?: Sourced<boolean>;
+  baseUrl?: Sourced<string>;
+  auth: BrokerAuth;
+}
+
+function cliValues(options: LoadOptions): CliValues {
+  const cli = options.cli ?? {};
+  const name = (o: CliOption) => options.cliNames?.[o] ?? `--${o}`;
+  const text = (v: string | undefined, o: CliOption): Sourced<string> | undefined =>
+    v === undefined || v === '' ? undefined : { value: v, source: { kind: 'cli', name: name(o) } };
+  const secret = (v: string | Secret | undefined, o: CliOption): Sourced<Secret> | undefined => {
+    const s = typeof v === 'string' ? new Secret(v) : v;
+    return s === undefined || s.isEmpty
+      ? undefined
+      : { value: s, source: { kind: 'cli', name: name(o) } };
+  };
+  const b = cli.broker ?? {};
+  return strip({
+    configFile: text(cli.configFile, 'config-file'),
+    dataHome: text(cli.dataHome, 'data-home'),
+    pluginDir: text(cli.pluginDir, 'plugin-dir'),
+    doNotTrack:
+      cli.doNotTrack === undefined
+        ? undefined
+        : { value: cli.doNotTrack, source: { kind: 'cli', name: name('do-not-track') } },
+    baseUrl: text(b.baseUrl, 'broker-base-url'),
+    auth: strip({
+      username: text(b.username, 'broker-username'),
+      password: secret(b.password, 'broker-password'),
+      token: secret(b.token, 'broker-token'),
+    }),
+  });
+}
+
+function* loadTask(options: LoadOptions): Task<PactConfigLayers> {
+  const { host } = options;
+  const diagnostics: Diagnostic[] = [];
+  const envRead = readPactEnv(host.env, { os: host.os });
+  diagnostics.push(...envRead.diagnostics);
+  const env = envRead.values;
+  const cli = cliValues(options);
+  const ctx: PathContext = { os: host.os, env: host.env, home: host.home, cwd: host.cwd };
+
+  // Which files: the explicit one alone, or the local one over the user one (RFC "Precedence").
+  const located = yield* withProbe((probe) =>
+    locateConfigFile(ctx, { cli: cli.configFile, probe }),
+  );
+  diagnostics.push(...located.diagnostics);
+  const chosen: ConfigFileRef[] = [];
+  if (located.file?.role === 'explicit') {
+    chosen.push({ path: located.file.path, role: 'explicit' });
+  } else {
+    const local = yield* findLocalTask(host);
+    diagnostics.push(...local.diagnostics);
+    if (local.path !== undefined) chosen.push({ path: local.path, role: 'local' });
+    if (located.file) chosen.push({ path: located.file.path, role: 'user' });
+  }
+
+  const files: ConfigFileRef[] = [];
+  const configs: ConfigFile[] = [];
+  for (const ref of chosen) {
+    const got = yield* read(ref.path);
+    if (!got.ok) {
+      const d = unreadable(
+        ref,
+        got.error,
+        located.file?.role === 'explicit' ? located.file.source : undefined,
+      );
+      if (ref.role === 'explicit') throw new PactConfigError(d);
+      diagnostics.push(d);
+      continue;
+    }
+    files.push(ref);
+    const parsed = parseConfigFile(got.bytes, { ...ref, os: host.os, home: host.home });
+    diagnostics.push(...parsed.diagnostics);
+    configs.push(parsed.config);
+  }
+  const fromFiles = <T>(pick: (f: ConfigFile) => T | undefined): T | undefined => {
+    for (const f of configs) {
+      const v = pick(f);
+      if (v !== undefined) return v;
+    }
+    return undefined;
+  };
+
+  // Directories: `@pact-config/paths` applies cli > PACT_* > file > OS location.
+  const dataHome = yield* withProbe((probe) =>
+    locateDataHome(ctx, { cli: cli.dataHome, config: fromFiles((f) => f.pact.dataHome), probe }),
+  );
+  const pluginDir = locatePluginDir(ctx, {
+    cli: cli.pluginDir,
+    config: fromFiles((f) => f.pact.pluginDir),
+    dataHome,
+  });
+  diagnostics.push(...dataHome.diagnostics, ...pluginDir.diagnostics);
+
+  // do-not-track (D29): opting out is never undone. The highest layer saying `true`
+  // (PACT_DO_NOT_TRACK set, whatever its value, counts as `true`) wins; else the
+  // highest layer saying `false`; else the default `false` (D28).
+  const dntLayers: (Sourced<boolean> | undefined)[] = [
+    cli.doNotTrack,
+    env.doNotTrack,
+    ...configs.map((f) => f.pact.doNotTrack),
+  ];
+  const doNotTrack: Sourced<boolean> = dntLayers.find((l) => l?.value === true) ??
+    dntLayers.find((l) => l !== undefined) ?? {
+      value: false,
+      source: { kind: 'default', detail: 'do-not-track is off unless set' },
+    };
+
+  // Base URL: cli > env > files. One without a protocol, or that is not a URL, is
+  // reported and skipped. Credentials inside it are taken out (D13).
+  let baseUrl: Sourced<string> | undefined;
+  let urlAuth: BrokerAuth | undefined;
+  const urlCandidates = [cli.baseUrl, env.broker.baseUrl, ...configs.map((f) => f.broker.baseUrl)];
+  for (const candidate of urlCandidates) {
+    if (!candidate) continue;
+    if (!hasProtocol(candidate.value)) {
+      diagnostics.push(noProtocol(candidate.value, candidate.source));
+      continue;
+    }
+    const split = splitCredentials(candidate);
+    if ('invalid' in split) {
+      diagnostics.push(split.invalid);
+      continue;
+    }
+    baseUrl = split.baseUrl;
+    urlAuth = split.auth;
+    break;
+  }
+
+  // auth is one block: the highest layer with any field gives all of it (D14).
+  const envAuth: BrokerAuth = strip({
+    username: env.broker.username,
+    password: env.broker.password,
+    token: env.broker.token,
+  });
+  const blocks: (BrokerAuth | undefined)[] = [
+    cli.auth,
+    envAuth,
+    ...configs.map((f) => f.broker.auth),
+    // Credentials inside the base URL lose to any explicit ones (D13).
+    urlAuth,
+  ];
+  const auth = blocks.find((b) => b !== undefined && (b.username || b.password || b.token));
+  let scheme: 'bearer' | 'basic' | undefined;
+  if (auth?.token) {
+    scheme = 'bearer';
+    if (auth.username || auth.password) {
+      diagnostics.push(
+        diagnostic(
+          'auth-token-and-basic',
+          'warning',
+          'A broker token and a username/password are both set; the token is used (Bearer).',
+          {
+            hint: 'Set either a token or a username and password, not both.',
+            source: auth.token.source,
+          },
+        ),
+      );
+    }
+  } else if (auth?.username || auth?.password) {
+    scheme = 'basic';
+  }
+  const broker: BrokerLayers = strip({ baseUrl, auth, scheme });
+
+  const pact = { dataHome, pluginDir, doNotTrack };
+  const ident = (name: string) => identConfig(name, configs, host.env, host.os);
+  const values = (name?: string): Record<string, Sourced<unknown>> => {
+    const out: Record<string, Sourced<unknown>> = Object.create(null);
+    if (dataHome.path !== undefined)
+      out['pact.data-home'] = { value: dataHome.path, source: dirSource(dataHome) };
+    if (pluginDir.path !== undefined)
+      out['pact.plugin-dir'] = { value: pluginDir.path, source: dirSource(pluginDir) };
+    out['pact.do-not-track'] = doNotTrack;
+    if (baseUrl) out['broker.base-url'] = baseUrl;
+    if (auth?.username) out['broker.auth.username'] = auth.username;
+    if (auth?.password) out['broker.auth.password'] = auth.password;
+    if (auth?.token) out['broker.auth.token'] = auth.token;
+    if (name !== undefined) {
+      const id = ident(name);
+      const prefix = name.toLowerCase();
+      flatten(id.values, [], (key, value) => {
+        const source = id.sources[key];
+        if (source) out[`${prefix}.${key}`] = { value, source };
+      });
+    }
+    return out;
+  };
+
+  return { files, configs, pact, broker, ident, values, diagnostics: dedupe(diagnostics) };
+}
+
+const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/)([^@/?#]*)@/i;
+
+/**
+ * Checks a base URL and takes credentials out of it (D13): `https://u:p%40ss@host`
+ * gives the URL `https://host` and the block `{ username: 'u', password: 'p@ss' }`,
+ * percent-decoded, with the URL's source. A URL that does not parse, or whose
+ * credentials have a stray `%`, is `base-url-invalid`.
+ */
+function splitCredentials(
+  candidate: Sourced<string>,
+): { baseUrl: Sourced<string>; auth?: BrokerAuth } | { invalid: Diagnostic } {
+  const invalid = (why: string) => ({
+    invalid: diagnostic('base-url-invalid', 'error', `The broker base URL ${why}; it is ignored.`, {
+      hint: 'Write a full URL such as https://broker.example.com, with credentials percent-encoded.',
+      source: candidate.source,
+    }),
+  });
+  const m = USERINFO.exec(candidate.value);
+  const stripped = m ? candidate.value.replace(USERINFO, '$1') : candidate.value;
+  // The message never shows the credentials.
+  if (!URL.canParse(candidate.value)) return invalid(`'${stripped.slice(0, 120)}' is not a URL`);
+  if (!m) return { baseUrl: candidate };
+  const info = m[2] ?? '';
+  const colon = info.indexOf(':');
+  let username: string;
+  let password: string;
+  try {
+    username = decodeURIComponent(colon < 0 ? info : info.slice(0, colon));
+    password = colon < 0 ? '' : decodeURIComponent(info.slice(colon + 1));
+  } catch {
+    return invalid(`'${stripped.slice(0, 120)}' has credentials with a stray '%'`);
+  }
+  const auth: { -readonly [K in keyof BrokerAuth]: BrokerAuth[K] } = {};
+  if (username) auth.username = { value: username, source: candidate.source };
+  if (password) auth.password = { value: new Secret(password), source: candidate.source };
+  return {
+    baseUrl: { value: stripped, source: candidate.source },
+    ...(auth.username || auth.password ? { auth } : {}),
+  };
+}
+
+/**
+ * The source of a directory for {@link PactConfigLayers.values}: a location
+ * found by the OS rules (`$XDG_DATA_HOME/pact`, `%APPDATA%/pact`) is a
+ * default, even though a variable named its base.
+ */
+function dirSource(d: DirectoryLocation): Source {
+  if (d.rule === 'cli' || d.rule === 'env' || d.rule === 'config') return d.source;
+  if (d.source.kind === 'default') return d.source;
+  const base = d.source.kind === 'env' ? `$${d.source.name}` : d.rule;
+  return { kind: 'default', detail: `${d.rule} (${base})` };
+}
+
+function unreadable(
+  ref: ConfigFileRef,
+  error: unknown,
+  explicitSource: Source | undefined,
+): Diagnostic {
+  const code = (error as { code?: unknown } | null)?.code;
+  const why =
+    typeof code === 'string' ? code : error instanceof Error ? error.message : String(error);
+  const set = ref.role === 'explicit' && explicitSource ? ` (${setBy(explicitSource)})` : '';
+  return diagnostic(
+    'config-unreadable',
+    'error',
+    `The ${ref.role} configuration file ${ref.path}${set} exists but cannot be read (${why}); it is ignored.`,
+    {
+      hint: 'Check the file permissions, or move the file away.',
+      source:
+        ref.role === 'explicit' && explicitSource
+          ? explicitSource
+          : { kind: ref.role, file: ref.path },
+    },
+  );
+}
+
+function setBy(source: Source): string {
+  return source.kind === 'cli' || source.kind === 'env'
+    ? `set by ${source.name}`
+    : 'set explicitly';
+}
+
+const IDENT_NAME = /^[a-z][a-z0-9]*$/i;
+
+/**
+ * One ident: the files' `[ident]` tables merged (local over user, deep by key)
+ * and its `PACT_{IDENT}_*` variables over them (D20, D21).
+ */
+function identConfig(
+  name: string,
+  configs: readonly ConfigFile[],
+  env: EnvRecord,
+  os: Os,
+): IdentConfig {
+  const lower = name.toLowerCase();
+  if (!IDENT_NAME.test(name) || lower === 'pact' || lower === 'broker') {
+    throw new PactConfigError(
+      diagnostic(
+        'ident-invalid',
+        'error',
+        lower === 'pact' || lower === 'broker'
+          ? `'${name}' is the RFC's own table, not an ident.`
+          : `'${name}' is not an ident: use letters and digits, starting with a letter.`,
+        {
+          hint:
+            lower === 'pact' || lower === 'broker'
+              ? `Read [${lower}] through the result's ${lower} property.`
+              : "Use your tool's identifier, such as ruby, net or js.",
+        },
+      ),
+    );
+  }
+  const values: Record<string, unknown> = Object.create(null);
+  const sources: Record<string, Source> = Object.create(null);
+  // Lowest precedence first, each layer over the last.
+  for (const f of [...configs].reverse()) {
+    const table = f.idents.get(lower);
+    if (table) overlay(values, sources, table, []);
+  }
+  const vars = identVariables(env, lower.toUpperCase(), { os });
+  for (const key of Object.keys(vars.values)) {
+    dropUnder(sources, key);
+    define(values, key, vars.values[key]);
+    sources[key] = { kind: 'env', name: vars.names[key] ?? key };
+  }
+  return { values, sources, diagnostics: vars.diagnostics };
+}
+
+function overlay(
+  target: Record<string, unknown>,
+  sources: Record<string, Source>,
+  layer: IdentTable,
+  path: string[],
+) {
+  const walk = (into: Record<string, unknown>, from: Record<string, unknown>, p: string[]) => {
+    for (const key of Object.keys(from)) {
+      const q = [...p, key];
+      const dotted = q.join('.');
+      const v = from[key];
+      const have = into[key];
+      if (isTable(v) && isTable(have)) {
+        const s = layer.sources[dotted];
+        if (s) sources[dotted] = s;
+        walk(have, v, q);
+        continue;
+      }
+      dropUnder(sources, dotted);
+      define(into, key, clone(v));
+      const s = layer.sources[dotted];
+      if (s) sources[dotted] = s;
+      if (isTable(v)) copySources(layer.sources, sources, dotted);
+    }
+  };
+  walk(target, layer.values, path);
+}
+
+function copySources(
+  from: Readonly<Record<string, Source>>,
+  to: Record<string, Source>,
+  prefix: string,
+) {
+  for (const k of Object.keys(from)) if (k.startsWith(`${prefix}.`)) to[k] = from[k]!;
+}
+
+function dropUnder(sources: Record<string, Source>, dotted: string) {
+  for (const k of Object.keys(sources))
+    if (k === dotted || k.startsWith(`${dotted}.`)) delete sources[k];
+}
+
+/** Sets an own property without ever invoking a setter (`__proto__` included). */
+function define(target: Record<string, unknown>, key: string, value: unknown) {
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+}
+
+function clone(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(clone);
+  if (!isTable(value)) return value;
+  const out: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(value)) define(out, key, clone(value[key]));
+  return out;
+}
+
+function flatten(
+  table: Readonly<Record<string, unknown>>,
+  path: string[],
+  emit: (key: string, value: unknown) => void,
+) {
+  for (const key of Object.keys(table)) {
+    const v = table[key];
+    const q = [...path, key];
+    if (isTable(v)) flatten(v, q, emit);
+    else emit(q.join('.'), v);
+  }
+}
+
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const k = JSON.stringify([d.code, d.severity, d.message, d.source]);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Drops keys whose value is `undefined`. */
+function strip<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
+  return o;
+}

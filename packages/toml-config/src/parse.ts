@@ -1,0 +1,525 @@
+import {
+  type Diagnostic,
+  diagnostic,
+  type Os,
+  Secret,
+  type Source,
+  type Sourced,
+} from '@pact-config/env';
+import { pathApi, resolvePathValue } from '@pact-config/paths';
+import { parse, TomlError } from 'smol-toml';
+import { locateKeys } from './locate-keys.js';
+
+/** The role of a configuration file (RFC "Precedence"). */
+export type FileRole = 'explicit' | 'local' | 'user';
+
+/** A configuration file that was read, and its role. */
+export interface ConfigFileRef {
+  readonly path: string;
+  readonly role: FileRole;
+}
+
+/** What {@link parseConfigFile} needs to know of the file. */
+export interface ParseFileOptions extends ConfigFileRef {
+  /** The OS whose path rules apply to `plugin-dir` and `data-home`. */
+  readonly os: Os;
+  /** The home directory, for a leading `~`. */
+  readonly home?: string | undefined;
+}
+
+/** The `auth` block of one layer. Any field set makes the block (RFC "broker", D14). */
+export interface BrokerAuth {
+  readonly username?: Sourced<string>;
+  readonly password?: Sourced<Secret>;
+  readonly token?: Sourced<Secret>;
+}
+
+/** One `{ident}` table of a file: nested values and where each key was written. */
+export interface IdentTable {
+  /** Nested plain objects with a `null` prototype. */
+  readonly values: Readonly<Record<string, unknown>>;
+  /** Dotted key (within the ident, `foo.disabled`) to where it was written. */
+  readonly sources: Readonly<Record<string, Source>>;
+}
+
+/** One configuration file, read and validated. Values are only those that passed validation. */
+export interface ConfigFile extends ConfigFileRef {
+  readonly pact: {
+    /** Resolved against the directory of the file (RFC "Path Handling"). */
+    readonly dataHome?: Sourced<string>;
+    readonly pluginDir?: Sourced<string>;
+    readonly doNotTrack?: Sourced<boolean>;
+  };
+  readonly broker: {
+    readonly baseUrl?: Sourced<string>;
+    readonly auth?: BrokerAuth;
+  };
+  /** The `{ident}` tables, by their lowercase name. */
+  readonly idents: ReadonlyMap<string, IdentTable>;
+}
+
+/** The result of {@link parseConfigFile}. */
+export interface ParsedConfigFile {
+  readonly config: ConfigFile;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Keys that would reach `Object.prototype` through a careless merge. */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+]);
+
+const KEY_STYLE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const PACT_KEYS = new Set(['plugin-dir', 'data-home', 'do-not-track']);
+const BROKER_KEYS = new Set(['base-url', 'auth']);
+const AUTH_KEYS = new Set(['username', 'password', 'token']);
+const PROTOCOL = /^https?:\/\//i;
+const MAX_SHOWN = 120;
+
+type Table = Record<string, unknown>;
+
+/**
+ * The largest configuration file read: 1 MiB. Real files hold a few tables;
+ * a larger one is refused with `config-too-large` (decision D31) so hostile
+ * input stays fast.
+ */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/**
+ * Reads one configuration file's text (RFC "Format", "Path Handling").
+ *
+ * Never throws for bad content: invalid UTF-8 (`toml-encoding`) and TOML
+ * syntax errors, duplicate keys included (`toml-syntax`, with line, column
+ * and the offending line), make the whole file count as empty (D18). A UTF-8
+ * byte-order mark is dropped. A file over {@link MAX_CONFIG_BYTES} is
+ * refused whole (`config-too-large`, D31). Otherwise each problem drops only the value it
+ * concerns: a top-level key (`top-level-key`, D17), a key named `__proto__`,
+ * `constructor` or `prototype` (`reserved-key`), a known key of the wrong
+ * type (`type-mismatch`, D16), a base URL without `http://` or `https://`
+ * (`base-url-no-protocol`); unknown keys of `[pact]` are warned about, of
+ * `[broker]` noted (`unknown-key`, D15), and keys not in lowercase-hyphen
+ * style get a `key-style` warning but are used.
+ *
+ * @example
+ * ```ts
+ * const { config } = parseConfigFile('[pact]\ndata-home = "data"\n', {
+ *   path: '/p/pact.toml', role: 'local', os: 'linux',
+ * });
+ * config.pact.dataHome?.value; // '/p/data'
+ * ```
+ */
+export function parseConfigFile(
+  bytes: Uint8Array | string,
+  file: ParseFileOptions,
+): ParsedConfigFile {
+  const diagnostics: Diagnostic[] = [];
+  const ref: ConfigFileRef = { path: file.path, role: file.role };
+  const fileSource = (pos?: { line: number; column: number }, key?: string): Source => ({
+    kind: file.role,
+    file: file.path,
+    ...(pos && { line: pos.line, column: pos.column }),
+    ...(key !== undefined && { key }),
+  });
+  const empty: ConfigFile = { ...ref, pact: {}, broker: {}, idents: new Map() };
+
+  const size = typeof bytes === 'string' ? bytes.length : bytes.byteLength;
+  if (size > MAX_CONFIG_BYTES) {
+    diagnostics.push(
+      diagnostic(
+        'config-too-large',
+        'error',
+        `${file.path} is ${size} bytes, more than a configuration file may be (${MAX_CONFIG_BYTES}); the file is ignored.`,
+        {
+          hint: 'A Pact configuration file holds a few tables; check that this is the file you meant.',
+          source: fileSource({ line: 1, column: 1 }),
+        },
+      ),
+    );
+    return { config: empty, diagnostics };
+  }
+
+  let text: string;
+  if (typeof bytes === 'string') {
+    text = bytes.startsWith('\uFEFF') ? bytes.slice(1) : bytes;
+  } else {
+    try {
+      // `fatal` rejects invalid UTF-8; a leading BOM is dropped by the decoder.
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      const at = firstInvalidUtf8(bytes);
+      diagnostics.push(
+        diagnostic(
+          'toml-encoding',
+          'error',
+          `${file.path} is not valid UTF-8 (first bad byte at line ${at.line}, column ${at.column}); the file is ignored.`,
+          { hint: 'Save the file as UTF-8.', source: fileSource(at) },
+        ),
+      );
+      return { config: empty, diagnostics };
+    }
+  }
+
+  let doc: Table;
+  try {
+    doc = parse(text) as Table;
+  } catch (e) {
+    diagnostics.push(syntaxDiagnostic(e, text, file.path, fileSource));
+    return { config: empty, diagnostics };
+  }
+
+  const locations = locateKeys(text);
+  const at = (path: string[]): Source => fileSource(locations.get(path), path.join('.'));
+
+  // Reserved keys and key style are checked everywhere; reserved keys are dropped.
+  const clean = sanitize(doc, [], at, diagnostics) as Table;
+
+  const pact: { -readonly [K in keyof ConfigFile['pact']]: ConfigFile['pact'][K] } = {};
+  const broker: { -readonly [K in keyof ConfigFile['broker']]: ConfigFile['broker'][K] } = {};
+  const idents = new Map<string, IdentTable>();
+
+  for (const name of Object.keys(clean)) {
+    const value = clean[name];
+    if (!isTable(value)) {
+      diagnostics.push(
+        diagnostic(
+          'top-level-key',
+          'error',
+          `'${name}' is set outside any table in ${file.path}; it is ignored.`,
+          {
+            hint: `Put it in a table such as [pact], [broker] or your tool's own [ident] table.`,
+            source: at([name]),
+          },
+        ),
+      );
+      continue;
+    }
+    if (name === 'pact') readPact(value, file, at, pact, diagnostics);
+    else if (name === 'broker') readBroker(value, file, at, broker, diagnostics);
+    else idents.set(name, identTable(value, name, at));
+  }
+
+  return { config: { ...ref, pact, broker, idents }, diagnostics };
+}
+
+function readPact(
+  table: Table,
+  file: ParseFileOptions,
+  at: (path: string[]) => Source,
+  out: { dataHome?: Sourced<string>; pluginDir?: Sourced<string>; doNotTrack?: Sourced<boolean> },
+  diagnostics: Diagnostic[],
+): void {
+  const api = pathApi(file.os);
+  for (const key of Object.keys(table)) {
+    const value = table[key];
+    const source = at(['pact', key]);
+    if (!PACT_KEYS.has(key)) {
+      diagnostics.push(unknownKey(`pact.${key}`, 'warning', source, [...PACT_KEYS]));
+      continue;
+    }
+    if (key === 'do-not-track') {
+      if (typeof value === 'boolean') out.doNotTrack = { value, source };
+      else
+        diagnostics.push(
+          typeMismatch('pact.do-not-track', 'a boolean (true or false)', value, source),
+        );
+      continue;
+    }
+    if (typeof value !== 'string') {
+      diagnostics.push(typeMismatch(`pact.${key}`, 'a string (a path)', value, source));
+      continue;
+    }
+    const r = resolvePathValue(value, {
+      os: file.os,
+      home: file.home,
+      baseDir: api.dirname(file.path),
+      origin: 'file',
+      source,
+    });
+    diagnostics.push(...r.diagnostics);
+    if (r.path === undefined) continue;
+    if (key === 'data-home') out.dataHome = { value: r.path, source };
+    else out.pluginDir = { value: r.path, source };
+  }
+}
+
+function readBroker(
+  table: Table,
+  file: ParseFileOptions,
+  at: (path: string[]) => Source,
+  out: { baseUrl?: Sourced<string>; auth?: BrokerAuth },
+  diagnostics: Diagnostic[],
+): void {
+  for (const key of Object.keys(table)) {
+    const value = table[key];
+    const source = at(['broker', key]);
+    if (!BROKER_KEYS.has(key)) {
+      // The Pact Broker may add its own keys to [broker] (RFC "broker"), so only a note.
+      diagnostics.push(unknownKey(`broker.${key}`, 'info', source, [...BROKER_KEYS]));
+      continue;
+    }
+    if (key === 'base-url') {
+      if (typeof value !== 'string') {
+        diagnostics.push(typeMismatch('broker.base-url', 'a string (a URL)', value, source));
+      } else if (!PROTOCOL.test(value)) {
+        diagnostics.push(noProtocol(value, source, file.path));
+      } else {
+        out.baseUrl = { value, source };
+      }
+      continue;
+    }
+    if (!isTable(value)) {
+      diagnostics.push(
+        typeMismatch(
+          'broker.auth',
+          'a table ({ token = "…" } or { username = "…", password = "…" })',
+          value,
+          source,
+        ),
+      );
+      continue;
+    }
+    const auth: { -readonly [K in keyof BrokerAuth]: BrokerAuth[K] } = {};
+    for (const field of Object.keys(value)) {
+      const v = value[field];
+      const src = at(['broker', 'auth', field]);
+      if (!AUTH_KEYS.has(field)) {
+        diagnostics.push(unknownKey(`broker.auth.${field}`, 'warning', src, [...AUTH_KEYS]));
+        continue;
+      }
+      if (typeof v !== 'string') {
+        diagnostics.push(
+          typeMismatch(`broker.auth.${field}`, 'a string', v, src, field !== 'username'),
+        );
+        continue;
+      }
+      if (field === 'username') auth.username = { value: v, source: src };
+      else if (field === 'password') auth.password = { value: new Secret(v), source: src };
+      else auth.token = { value: new Secret(v), source: src };
+    }
+    if (auth.username || auth.password || auth.token) out.auth = auth;
+  }
+}
+
+/** Flattens an ident table's sources; values are already sanitized null-prototype copies. */
+function identTable(table: Table, name: string, at: (path: string[]) => Source): IdentTable {
+  const sources: Record<string, Source> = Object.create(null);
+  const walk = (t: Table, path: string[]) => {
+    for (const key of Object.keys(t)) {
+      const p = [...path, key];
+      const v = t[key];
+      sources[p.join('.')] = at([name, ...p]);
+      if (isTable(v)) walk(v, p);
+    }
+  };
+  walk(table, []);
+  return { values: table, sources };
+}
+
+/**
+ * A deep copy with `null` prototypes, without reserved keys (each reported
+ * once as `reserved-key`), reporting keys that are not in the RFC's style.
+ */
+function sanitize(
+  value: unknown,
+  path: string[],
+  at: (path: string[]) => Source,
+  diagnostics: Diagnostic[],
+): unknown {
+  if (Array.isArray(value)) {
+    return value.map((v, i) => sanitize(v, [...path, String(i)], at, diagnostics));
+  }
+  if (!isTable(value)) return value;
+  const out: Table = Object.create(null);
+  for (const key of Object.keys(value)) {
+    const p = [...path, key];
+    if (RESERVED_KEYS.has(key)) {
+      diagnostics.push(
+        diagnostic(
+          'reserved-key',
+          'error',
+          `The key '${displayPath(p)}' uses the reserved name '${key}'; it is ignored.`,
+          {
+            hint: 'Rename the key: __proto__, constructor and prototype are never read.',
+            source: at(p),
+          },
+        ),
+      );
+      continue;
+    }
+    if (!KEY_STYLE.test(key)) {
+      diagnostics.push(
+        diagnostic(
+          'key-style',
+          'warning',
+          `The key '${displayPath(p)}' is not lowercase words joined by hyphens.`,
+          {
+            hint: `Keys should look like 'plugin-dir' (RFC "Format"); try '${suggestKey(key)}'.`,
+            source: at(p),
+          },
+        ),
+      );
+    }
+    Object.defineProperty(out, key, {
+      value: sanitize(value[key], p, at, diagnostics),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return out;
+}
+
+function displayPath(path: string[]): string {
+  return path
+    .map((k) => (KEY_STYLE.test(k) || /^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k)))
+    .join('.');
+}
+
+function suggestKey(key: string): string {
+  const s = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return s || 'key';
+}
+
+/** A plain TOML table (smol-toml builds them with a `null` prototype; dates and arrays are not tables). */
+export function isTable(value: unknown): value is Table {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === null || proto === Object.prototype;
+}
+
+function describeType(value: unknown): string {
+  if (Array.isArray(value)) return 'an array';
+  if (isTable(value)) return 'a table';
+  if (typeof value === 'string') return 'a string';
+  if (typeof value === 'boolean') return 'a boolean';
+  if (typeof value === 'number' || typeof value === 'bigint') return 'a number';
+  return 'a date';
+}
+
+function typeMismatch(
+  key: string,
+  expected: string,
+  value: unknown,
+  source: Source,
+  secret = false,
+): Diagnostic {
+  const shown = secret || typeof value !== 'string' ? '' : ` ('${value.slice(0, MAX_SHOWN)}')`;
+  return diagnostic(
+    'type-mismatch',
+    'error',
+    `${key} must be ${expected}, but it is ${describeType(value)}${shown}; it is ignored.`,
+    {
+      hint: `Write ${key} as ${expected}.`,
+      source,
+    },
+  );
+}
+
+function unknownKey(
+  key: string,
+  severity: 'warning' | 'info',
+  source: Source,
+  known: string[],
+): Diagnostic {
+  const table = key.slice(0, key.lastIndexOf('.'));
+  return diagnostic(
+    'unknown-key',
+    severity,
+    `${key} is not a key pact-config knows; it is ignored.`,
+    {
+      hint: `The keys of [${table}] are ${known.join(', ')}.`,
+      source,
+    },
+  );
+}
+
+/** `base-url-no-protocol` for a base URL from any layer. */
+export function noProtocol(value: string, source: Source, where?: string): Diagnostic {
+  return diagnostic(
+    'base-url-no-protocol',
+    'error',
+    `The broker base URL '${value.slice(0, MAX_SHOWN)}'${where ? ` in ${where}` : ''} does not start with http:// or https://; it is ignored.`,
+    {
+      hint: `Write the protocol, e.g. https://${value.replace(/^[a-z]*:?\/*/i, '').slice(0, MAX_SHOWN)}.`,
+      source,
+    },
+  );
+}
+
+/** Whether a base URL starts with `http://` or `https://`. */
+export function hasProtocol(value: string): boolean {
+  return PROTOCOL.test(value);
+}
+
+function syntaxDiagnostic(
+  e: unknown,
+  text: string,
+  path: string,
+  fileSource: (pos?: { line: number; column: number }) => Source,
+): Diagnostic {
+  if (e instanceof TomlError) {
+    const reason =
+      e.message.replace(/^Invalid TOML document: /, '').split('\n')[0] ?? 'invalid TOML';
+    const lineText = (text.split(/\r?\n/)[e.line - 1] ?? '').replace(/\t/g, ' ');
+    const start = Math.max(0, Math.min(e.column - 1 - MAX_SHOWN / 2, lineText.length - MAX_SHOWN));
+    const shown = lineText.slice(start, start + MAX_SHOWN);
+    const gutter = String(e.line);
+    const caret = ' '.repeat(Math.max(0, e.column - 1 - start));
+    return diagnostic(
+      'toml-syntax',
+      'error',
+      `${path}:${e.line}:${e.column}: ${reason}; the file is ignored.\n  ${gutter} | ${shown}\n  ${' '.repeat(gutter.length)} | ${caret}^`,
+      {
+        hint: 'Fix the TOML at that line (https://toml.io).',
+        source: fileSource({ line: e.line, column: e.column }),
+      },
+    );
+  }
+  const reason = e instanceof Error ? e.message : String(e);
+  return diagnostic(
+    'toml-syntax',
+    'error',
+    `${path} could not be parsed (${reason.slice(0, MAX_SHOWN)}); the file is ignored.`,
+    {
+      hint: 'Fix the TOML (https://toml.io).',
+      source: fileSource(),
+    },
+  );
+}
+
+/** Line and column of the first byte that breaks UTF-8, for the `toml-encoding` message. */
+function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
+  let lo = 0;
+  let hi = bytes.length;
+  // The longest prefix that decodes (allowing a cut in a multi-byte sequence at its end).
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
+      lo = mid;
+    } catch {
+      hi = mid - 1;
+    }
+  }
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < lo; i++) {
+    if (bytes[i] === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  let prefix = '';
+  try {
+    prefix = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, lo));
+  } catch {
+    prefix = '';
+  }
+  return { line, column: prefix.replace(/\uFFFD$/, '').length + 1 };
+}
