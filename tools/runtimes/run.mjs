@@ -37,20 +37,33 @@ for (const runtime of runtimes) {
     });
   }
 }
-// Every package README's first ```js block must run as written (Node), from inside the package.
-for (const pkg of readdirSync(join(root, 'packages')).sort()) {
-  const readme = join(root, 'packages', pkg, 'README.md');
+// Every package README's first ```js block must run as written (Node), from inside the package;
+// the root README's from tools/ (which depends on the packages), in the example project.
+const readmes = readdirSync(join(root, 'packages'))
+  .sort()
+  .map((pkg) => ({ pkg, at: join(root, 'packages', pkg), dir: join(root, 'packages', pkg) }));
+readmes.push({
+  pkg: '(root)',
+  at: root,
+  dir: join(root, 'tools'),
+  cwd: join(root, 'examples', 'project'),
+});
+for (const { pkg, at, dir, cwd = dir } of readmes) {
+  const readme = join(at, 'README.md');
   if (!existsSync(readme)) continue;
   const code = /```js\n([\s\S]*?)```/.exec(readFileSync(readme, 'utf8'))?.[1];
   jobs.push({
     runtime: 'node',
     pkg,
     go: async () => {
-      if (!code) return { stdout: JSON.stringify([{ name: 'README example', ok: false, error: 'no ```js block' }]) };
-      const file = join(root, 'packages', pkg, '.readme-example.mjs');
+      if (!code)
+        return {
+          stdout: JSON.stringify([{ name: 'README example', ok: false, error: 'no ```js block' }]),
+        };
+      const file = join(dir, '.readme-example.mjs');
       writeFileSync(file, code);
       try {
-        await run(process.execPath, [file], { cwd: dirname(file), env });
+        await run(process.execPath, [file], { cwd, env });
         return { stdout: JSON.stringify([{ name: 'README example runs', ok: true }]) };
       } finally {
         rmSync(file, { force: true });
