@@ -1,0 +1,123 @@
+import {
+  type Diagnostic,
+  type Host,
+  runtimeHost,
+  type Source,
+  type Sourced,
+} from '@pact-config/env';
+import type { DirectoryLocation } from '@pact-config/paths';
+import {
+  type BrokerLayers,
+  type CliLayer,
+  type CliOption,
+  type ConfigFileRef,
+  type IdentConfig,
+  loadConfig,
+  loadConfigSync,
+  type PactConfigLayers,
+} from '@pact-config/toml-config';
+
+/** Options of {@link loadPactConfig}. */
+export interface LoadPactConfigOptions {
+  /** The command-line layer: what your option parser found. */
+  readonly cli?: CliLayer | undefined;
+  /** How your tool spells each option, for provenance; default `--<option>`. */
+  readonly cliNames?: Partial<Record<CliOption, string>> | undefined;
+  /** The OS, environment, home, working directory and file system; default: the running process. */
+  readonly host?: Host | undefined;
+}
+
+/** The RFC's `[pact]` settings, resolved. */
+export interface PactSettings {
+  /** The data home (RFC "Shared Files"); absent only when no rule could give one (no home directory). */
+  readonly dataHome?: Sourced<string>;
+  /** The plugin directory: `PACT_PLUGIN_DIR`, `plugin-dir`, else `<data home>/plugins`. */
+  readonly pluginDir?: Sourced<string>;
+  /** `true` means: report no usage analytics (RFC "Environment Variables", D29). */
+  readonly doNotTrack: Sourced<boolean>;
+  /** How the two directories were chosen, and what was looked at. */
+  readonly locations: { readonly dataHome: DirectoryLocation; readonly pluginDir: DirectoryLocation };
+}
+
+/** The effective configuration: one object for a Pact tool. */
+export interface PactConfig {
+  /** The host the rules ran against. */
+  readonly host: Host;
+  /** The configuration files read, highest precedence first, with their role. */
+  readonly files: readonly ConfigFileRef[];
+  readonly pact: PactSettings;
+  /** The broker settings after layering: base URL (without credentials) and the one `auth` block. */
+  readonly broker: BrokerLayers;
+  /** One implementation's `[ident]` table merged with its `PACT_{IDENT}_*` variables. */
+  ident(name: string): IdentConfig;
+  /** Every value with its source, by dotted key; with an ident, its keys too. Secrets stay masked. */
+  values(ident?: string): Record<string, Sourced<unknown>>;
+  /** Everything noticed on the way, the host's own (a Deno permission, say) included. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** The layered result of `@pact-config/toml-config`, for what this object does not lift. */
+  readonly layers: PactConfigLayers;
+}
+
+/**
+ * Loads the effective Pact configuration in one call: the command line over
+ * the environment over the configuration files (an explicit file alone, else
+ * the local file over the user file) over the defaults, as the RFC
+ * "Configuration and Shared Files" says. Every value knows its source.
+ *
+ * Throws a `PactConfigError` only for what must stop: the explicit file
+ * (`PACT_CONFIG_FILE` or the command line) missing, a directory or unreadable.
+ *
+ * @example
+ * ```js
+ * const config = await loadPactConfig({ cli: { broker: { baseUrl: 'http://localhost:9292' } } });
+ * config.broker.baseUrl?.value; // 'http://localhost:9292'
+ * config.pact.doNotTrack.value; // false unless something opted out
+ * ```
+ */
+export async function loadPactConfig(options: LoadPactConfigOptions = {}): Promise<PactConfig> {
+  const { host, hostDiagnostics } = hostOf(options);
+  return facade(host, hostDiagnostics, await loadConfig({ ...options, host }));
+}
+
+/** {@link loadPactConfig} for start-up code that cannot await: the same result, synchronous reads. */
+export function loadPactConfigSync(options: LoadPactConfigOptions = {}): PactConfig {
+  const { host, hostDiagnostics } = hostOf(options);
+  return facade(host, hostDiagnostics, loadConfigSync({ ...options, host }));
+}
+
+function hostOf(options: LoadPactConfigOptions): { host: Host; hostDiagnostics: readonly Diagnostic[] } {
+  if (options.host) return { host: options.host, hostDiagnostics: [] };
+  const { host, diagnostics } = runtimeHost();
+  return { host, hostDiagnostics: diagnostics };
+}
+
+function facade(host: Host, hostDiagnostics: readonly Diagnostic[], layers: PactConfigLayers): PactConfig {
+  const { dataHome, pluginDir, doNotTrack } = layers.pact;
+  const sourced = (loc: DirectoryLocation): Sourced<string> | undefined =>
+    loc.path === undefined ? undefined : { value: loc.path, source: locationSource(loc) };
+  const dh = sourced(dataHome);
+  const pd = sourced(pluginDir);
+  const pact: PactSettings = {
+    ...(dh && { dataHome: dh }),
+    ...(pd && { pluginDir: pd }),
+    doNotTrack,
+    locations: { dataHome, pluginDir },
+  };
+  return {
+    host,
+    files: layers.files,
+    pact,
+    broker: layers.broker,
+    ident: (name) => layers.ident(name),
+    values: (ident) => layers.values(ident),
+    diagnostics: [...hostDiagnostics, ...layers.diagnostics],
+    layers,
+  };
+}
+
+/** A directory from the OS rules (XDG, APPDATA, fallback) is the RFC's default (D34). */
+function locationSource(loc: DirectoryLocation): Source {
+  return loc.rule === 'xdg' || loc.rule === 'appdata'
+    ? { kind: 'default', detail: `${loc.source.kind === 'env' ? `$${loc.source.name}` : ''}/pact` }
+    : loc.source;
+}
