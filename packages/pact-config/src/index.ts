@@ -5,13 +5,7 @@
  * every value; the packages' main functions and types are re-exported so
  * most users install only this one.
  */
-export {
-  type LoadPactConfigOptions,
-  loadPactConfig,
-  loadPactConfigSync,
-  type PactConfig,
-  type PactSettings,
-} from './load.js';
+
 export {
   type Diagnostic,
   describeSource,
@@ -43,3 +37,10 @@ export {
   loadConfigSync,
   parseConfigFile,
 } from '@pact-config/toml-config';
+export {
+  type LoadPactConfigOptions,
+  loadPactConfig,
+  loadPactConfigSync,
+  type PactConfig,
+  type PactSettings,
+} from './load.js';

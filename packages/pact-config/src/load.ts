@@ -36,7 +36,10 @@ export interface PactSettings {
   /** `true` means: report no usage analytics (RFC "Environment Variables", D29). */
   readonly doNotTrack: Sourced<boolean>;
   /** How the two directories were chosen, and what was looked at. */
-  readonly locations: { readonly dataHome: DirectoryLocation; readonly pluginDir: DirectoryLocation };
+  readonly locations: {
+    readonly dataHome: DirectoryLocation;
+    readonly pluginDir: DirectoryLocation;
+  };
 }
 
 /** The effective configuration: one object for a Pact tool. */
@@ -85,13 +88,20 @@ export function loadPactConfigSync(options: LoadPactConfigOptions = {}): PactCon
   return facade(host, hostDiagnostics, loadConfigSync({ ...options, host }));
 }
 
-function hostOf(options: LoadPactConfigOptions): { host: Host; hostDiagnostics: readonly Diagnostic[] } {
+function hostOf(options: LoadPactConfigOptions): {
+  host: Host;
+  hostDiagnostics: readonly Diagnostic[];
+} {
   if (options.host) return { host: options.host, hostDiagnostics: [] };
   const { host, diagnostics } = runtimeHost();
   return { host, hostDiagnostics: diagnostics };
 }
 
-function facade(host: Host, hostDiagnostics: readonly Diagnostic[], layers: PactConfigLayers): PactConfig {
+function facade(
+  host: Host,
+  hostDiagnostics: readonly Diagnostic[],
+  layers: PactConfigLayers,
+): PactConfig {
   const { dataHome, pluginDir, doNotTrack } = layers.pact;
   const sourced = (loc: DirectoryLocation): Sourced<string> | undefined =>
     loc.path === undefined ? undefined : { value: loc.path, source: locationSource(loc) };

@@ -6,8 +6,10 @@ import { EXIT, main } from '../src/cli/main.js';
 const USER = '/home/user/.config/pact/config.toml';
 const LOCAL = '/home/user/project/pact.toml';
 const files = {
-  [USER]: '[pact]\ndo-not-track = false\n\n[broker]\nbase-url = "https://user.example"\nauth = { username = "reader", password = "canary-file-password" }\n',
-  [LOCAL]: '[broker]\nbase-url = "http://localhost:9292/pact-broker/"\n\n[ruby]\nlog-level = "debug"\n',
+  [USER]:
+    '[pact]\ndo-not-track = false\n\n[broker]\nbase-url = "https://user.example"\nauth = { username = "reader", password = "canary-file-password" }\n',
+  [LOCAL]:
+    '[broker]\nbase-url = "http://localhost:9292/pact-broker/"\n\n[ruby]\nlog-level = "debug"\n',
 };
 const host = (env: Record<string, string> = {}, fs: HostFs = memoryFs(files)): Host => ({
   os: 'linux',
@@ -37,10 +39,22 @@ describe('pact-config show (RFC "Precedence")', () => {
     const r = run(['show', '--origin'], host({ PACT_BROKER_TOKEN: 'canary-env-token' }));
     expect(r.code).toBe(EXIT.ok);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines).toContainEqual(expect.stringMatching(/^local:\/home\/user\/project\/pact\.toml:2:1 +broker\.base-url = "http:\/\/localhost:9292\/pact-broker\/"$/));
-    expect(lines).toContainEqual(expect.stringMatching(/^env:PACT_BROKER_TOKEN +broker\.auth\.token = \*{8}$/));
-    expect(lines).toContainEqual(expect.stringMatching(/^user:\/home\/user\/\.config\/pact\/config\.toml:2:1 +pact\.do-not-track = false$/));
-    expect(lines).toContainEqual(expect.stringMatching(/^default +pact\.data-home = "\/home\/user\/\.local\/share\/pact"$/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^local:\/home\/user\/project\/pact\.toml:2:1 +broker\.base-url = "http:\/\/localhost:9292\/pact-broker\/"$/,
+      ),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^env:PACT_BROKER_TOKEN +broker\.auth\.token = \*{8}$/),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^user:\/home\/user\/\.config\/pact\/config\.toml:2:1 +pact\.do-not-track = false$/,
+      ),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^default +pact\.data-home = "\/home\/user\/\.local\/share\/pact"$/),
+    );
     // The token replaced the whole auth block of the user file (RFC "broker": auth is one entity).
     expect(r.stdout).not.toContain('broker.auth.username');
     expect(r.stdout + r.stderr).not.toContain('canary');
@@ -69,16 +83,28 @@ describe('pact-config show (RFC "Precedence")', () => {
       value: '********',
       source: { kind: 'user', file: USER, line: 6, column: 31, key: 'broker.auth.password' },
     });
-    expect(out.values['ruby.log-level']).toEqual({ value: 'warn', source: { kind: 'env', name: 'PACT_RUBY_LOG_LEVEL' } });
+    expect(out.values['ruby.log-level']).toEqual({
+      value: 'warn',
+      source: { kind: 'env', name: 'PACT_RUBY_LOG_LEVEL' },
+    });
     expect(out.diagnostics).toEqual([]);
     expect(r.stdout).not.toContain('canary');
   });
 
   it('takes the command-line layer over everything, with the option as the source', () => {
-    const r = run(['show', '--json', '--broker-base-url', 'https://cli.example', '--data-home', '/srv/pact'], host({ PACT_BROKER_BASE_URL: 'https://env.example' }));
+    const r = run(
+      ['show', '--json', '--broker-base-url', 'https://cli.example', '--data-home', '/srv/pact'],
+      host({ PACT_BROKER_BASE_URL: 'https://env.example' }),
+    );
     const out = JSON.parse(r.stdout);
-    expect(out.values['broker.base-url']).toEqual({ value: 'https://cli.example', source: { kind: 'cli', name: '--broker-base-url' } });
-    expect(out.values['pact.data-home']).toEqual({ value: '/srv/pact', source: { kind: 'cli', name: '--data-home' } });
+    expect(out.values['broker.base-url']).toEqual({
+      value: 'https://cli.example',
+      source: { kind: 'cli', name: '--broker-base-url' },
+    });
+    expect(out.values['pact.data-home']).toEqual({
+      value: '/srv/pact',
+      source: { kind: 'cli', name: '--data-home' },
+    });
     expect(out.values['pact.plugin-dir'].value).toBe('/srv/pact/plugins');
   });
 
@@ -92,17 +118,27 @@ describe('pact-config show (RFC "Precedence")', () => {
     const r = run(['show'], host({ PACT_CONFIG_FILE: '/missing.toml' }));
     expect(r.code).toBe(EXIT.error);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^PACT_CONFIG_FILE: error\[explicit-config-missing\]: .*\/missing\.toml/);
-    expect(JSON.parse(run(['show', '--json'], host({ PACT_CONFIG_FILE: '/missing.toml' })).stdout).error.code).toBe(
-      'explicit-config-missing',
+    expect(r.stderr).toMatch(
+      /^PACT_CONFIG_FILE: error\[explicit-config-missing\]: .*\/missing\.toml/,
     );
+    expect(
+      JSON.parse(run(['show', '--json'], host({ PACT_CONFIG_FILE: '/missing.toml' })).stdout).error
+        .code,
+    ).toBe('explicit-config-missing');
   });
 });
 
 describe('pact-config paths (RFC "Location", "Shared Files")', () => {
   it('lists every location, which is used and which exist, and why', () => {
     const out = JSON.parse(run(['paths', '--json']).stdout);
-    expect(out.locations.map((l: { what: string; path: string; used: boolean; exists: string }) => [l.what, l.path, l.used, l.exists])).toEqual([
+    expect(
+      out.locations.map((l: { what: string; path: string; used: boolean; exists: string }) => [
+        l.what,
+        l.path,
+        l.used,
+        l.exists,
+      ]),
+    ).toEqual([
       ['local configuration file', LOCAL, true, 'file'],
       ['user configuration file', USER, true, 'file'],
       ['user configuration file', '/home/user/.pact/config.toml', false, 'missing'],
@@ -122,7 +158,9 @@ describe('pact-config paths (RFC "Location", "Shared Files")', () => {
     };
     const r = run(['paths'], win);
     expect(r.stdout).toContain('C:\\Users\\me\\AppData\\Roaming\\pact\\config.toml');
-    expect(r.stdout).toMatch(/\* +user configuration file +C:\\Users\\me\\\.pact\\config\.toml +exists/);
+    expect(r.stdout).toMatch(
+      /\* +user configuration file +C:\\Users\\me\\\.pact\\config\.toml +exists/,
+    );
     expect(r.stderr).toContain('warning[fallback-config-file]');
   });
 });
@@ -161,18 +199,28 @@ describe('pact-config doctor', () => {
 
 describe('pact-config env and version-info', () => {
   it('lists the Pact variables that are set, secrets masked unless named', () => {
-    const h = host({ PACT_BROKER_PASSWORD: 'canary-pw', PACT_RUBY_API_TOKEN: 'canary-tok', PACT_DATA_HOME: '/d', HOME: '/h' });
+    const h = host({
+      PACT_BROKER_PASSWORD: 'canary-pw',
+      PACT_RUBY_API_TOKEN: 'canary-tok',
+      PACT_DATA_HOME: '/d',
+      HOME: '/h',
+    });
     const r = run(['env'], h);
     expect(r.stdout).toContain('PACT_BROKER_PASSWORD=********');
     expect(r.stdout).toContain('PACT_RUBY_API_TOKEN=********');
     expect(r.stdout).toContain('PACT_DATA_HOME=/d');
     expect(r.stdout).not.toContain('HOME=/h');
     expect(r.stdout).not.toContain('canary');
-    expect(run(['env', '--show-secret', 'PACT_BROKER_PASSWORD'], h).stdout).toContain('PACT_BROKER_PASSWORD=canary-pw');
+    expect(run(['env', '--show-secret', 'PACT_BROKER_PASSWORD'], h).stdout).toContain(
+      'PACT_BROKER_PASSWORD=canary-pw',
+    );
   });
 
   it('gives the commit, branch and build URL a publish would use, and where each came from', () => {
-    const out = JSON.parse(run(['version-info', '--json'], host({ GITHUB_SHA: 'f00d', BUILD_URL: 'https://ci/1' })).stdout);
+    const out = JSON.parse(
+      run(['version-info', '--json'], host({ GITHUB_SHA: 'f00d', BUILD_URL: 'https://ci/1' }))
+        .stdout,
+    );
     expect(out).toEqual({
       branch: { value: 'main', from: 'git rev-parse --abbrev-ref HEAD' },
       commit: { value: 'f00d', from: 'GITHUB_SHA' },
@@ -184,7 +232,9 @@ describe('pact-config env and version-info', () => {
 describe('conventions', () => {
   it('--help and --version', () => {
     expect(run(['--help']).stdout).toContain('Usage: pact-config <command>');
-    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    const { version } = JSON.parse(
+      readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+    );
     expect(run(['--version']).stdout).toBe(`${version}\n`);
   });
 
@@ -204,6 +254,8 @@ describe('conventions', () => {
     expect(run(['show'], host(env), { NO_COLOR: '1' }, true).stderr).not.toContain(esc);
     expect(run(['show'], host(env), {}, false).stderr).not.toContain(esc);
     expect(run(['show'], host(env), { FORCE_COLOR: '1' }, false).stderr).toContain(esc);
-    expect(run(['show', '--no-color'], host(env), { FORCE_COLOR: '1' }, true).stderr).not.toContain(esc);
+    expect(run(['show', '--no-color'], host(env), { FORCE_COLOR: '1' }, true).stderr).not.toContain(
+      esc,
+    );
   });
 });

@@ -10,10 +10,20 @@ import {
   runtimeHost,
   versionProperties,
 } from '@pact-config/env';
-import { LOCAL_CONFIG_NAMES, locateConfigFile, pathApi, type PathKind } from '@pact-config/paths';
+import { LOCAL_CONFIG_NAMES, locateConfigFile, type PathKind, pathApi } from '@pact-config/paths';
 import type { CliLayer } from '@pact-config/toml-config';
 import { loadPactConfigSync, type PactConfig } from '../load.js';
-import { type Io, jsonValue, MASK, originOf, painter, showDiagnostic, showValue, table, wantsColor } from './output.js';
+import {
+  type Io,
+  jsonValue,
+  MASK,
+  originOf,
+  painter,
+  showDiagnostic,
+  showValue,
+  table,
+  wantsColor,
+} from './output.js';
 
 /** Exit codes of the `pact-config` command. */
 export const EXIT = {
@@ -109,8 +119,15 @@ export function main(argv: readonly string[], io: Io, options: MainOptions = {})
   }
   const [command, ...rest] = parsed.positionals;
   if (command === undefined || !COMMANDS.includes(command as Command) || rest.length > 0) {
-    const what = command === undefined ? 'no command given' : rest.length ? `unexpected '${rest[0]}'` : `unknown command '${command}'`;
-    io.stderr.write(`pact-config: ${what}\nCommands: ${COMMANDS.join(', ')}. Run 'pact-config --help' for usage.\n`);
+    const what =
+      command === undefined
+        ? 'no command given'
+        : rest.length
+          ? `unexpected '${rest[0]}'`
+          : `unknown command '${command}'`;
+    io.stderr.write(
+      `pact-config: ${what}\nCommands: ${COMMANDS.join(', ')}. Run 'pact-config --help' for usage.\n`,
+    );
     return EXIT.usage;
   }
 
@@ -147,7 +164,9 @@ interface Ctx {
 }
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 
@@ -182,7 +201,10 @@ function show(ctx: Ctx, config: PactConfig, diagnostics: readonly Diagnostic[]):
     json(ctx, {
       files: config.files,
       values: Object.fromEntries(
-        values.map(([k, { value, source }]) => [k, { value: jsonValue(value, revealed(ctx, k)), source }]),
+        values.map(([k, { value, source }]) => [
+          k,
+          { value: jsonValue(value, revealed(ctx, k)), source },
+        ]),
       ),
       diagnostics,
     });
@@ -231,11 +253,22 @@ function paths(ctx: Ctx, config: PactConfig, diagnostics: readonly Diagnostic[])
   // Configuration files: the explicit one, or the local one and the user one.
   const explicit = config.files.find((f) => f.role === 'explicit');
   if (explicit) {
-    row('configuration file (explicit)', explicit.path, true, 'set explicitly: only this file is read');
+    row(
+      'configuration file (explicit)',
+      explicit.path,
+      true,
+      'set explicitly: only this file is read',
+    );
   } else {
     const api = pathApi(host.os);
     const local = config.files.find((f) => f.role === 'local');
-    if (local) row('local configuration file', local.path, true, `nearest ${LOCAL_CONFIG_NAMES.join(' or ')} above ${host.cwd}`);
+    if (local)
+      row(
+        'local configuration file',
+        local.path,
+        true,
+        `nearest ${LOCAL_CONFIG_NAMES.join(' or ')} above ${host.cwd}`,
+      );
     else if (host.cwd) {
       rows.push({
         what: 'local configuration file',
@@ -258,16 +291,24 @@ function paths(ctx: Ctx, config: PactConfig, diagnostics: readonly Diagnostic[])
     if (loc.considered.length === 0 && loc.path !== undefined) {
       row(what, loc.path, true, ruleText(loc.rule, loc.source));
     }
-    for (const c of loc.considered) row(what, c.path, c.path === loc.path, ruleText(c.rule, c.source));
+    for (const c of loc.considered)
+      row(what, c.path, c.path === loc.path, ruleText(c.rule, c.source));
   }
 
   if (ctx.args.json) json(ctx, { locations: rows, diagnostics });
   else {
-    const exists = (k: PathKind) => (k === 'missing' ? ctx.paint('dim', 'missing') : k === 'file' ? 'exists' : 'exists (dir)');
+    const exists = (k: PathKind) =>
+      k === 'missing' ? ctx.paint('dim', 'missing') : k === 'file' ? 'exists' : 'exists (dir)';
     ctx.io.stdout.write(
       `${table([
         ['', 'location', 'path', 'on disk', 'why'],
-        ...rows.map((r) => [r.used ? ctx.paint('bold', '*') : ' ', r.what, r.path, exists(r.exists), r.why]),
+        ...rows.map((r) => [
+          r.used ? ctx.paint('bold', '*') : ' ',
+          r.what,
+          r.path,
+          exists(r.exists),
+          r.why,
+        ]),
       ])}\n* = used\n`,
     );
   }
@@ -305,9 +346,13 @@ function doctor(ctx: Ctx, config: PactConfig, diagnostics: readonly Diagnostic[]
   if (ctx.args.json) json(ctx, { ok: errors === 0, errors, warnings, diagnostics: found });
   else {
     const out = ctx.io.stdout;
-    out.write(`files read: ${config.files.length ? config.files.map((f) => `${f.path} (${f.role})`).join(', ') : 'none'}\n`);
+    out.write(
+      `files read: ${config.files.length ? config.files.map((f) => `${f.path} (${f.role})`).join(', ') : 'none'}\n`,
+    );
     for (const d of found) out.write(`${showDiagnostic(d, ctx.paint)}\n`);
-    out.write(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+    out.write(
+      `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`,
+    );
   }
   return errors ? EXIT.error : EXIT.ok;
 }
@@ -326,7 +371,10 @@ function credentialFileChecks(config: PactConfig): Diagnostic[] {
         'credentials-file-readable',
         'warning',
         `${file.path} holds a broker ${auth.token ? 'token' : 'password'} and others may read it (mode ${(mode & 0o777).toString(8)}).`,
-        { hint: `Run chmod 600 ${file.path}, or move the secret to PACT_BROKER_TOKEN / PACT_BROKER_PASSWORD.`, source: { kind: file.role, file: file.path } },
+        {
+          hint: `Run chmod 600 ${file.path}, or move the secret to PACT_BROKER_TOKEN / PACT_BROKER_PASSWORD.`,
+          source: { kind: file.role, file: file.path },
+        },
       ),
     );
   }
@@ -345,18 +393,30 @@ function envCommand(ctx: Ctx, host: Host): number {
     const secret = info?.secret ?? SECRET_NAME.test(name);
     const value = host.env[name] ?? '';
     const shown = secret && !revealed(ctx, name) ? MASK : value;
-    return { name, value: shown, secret, description: info?.description ?? 'implementation-specific (PACT_{IDENT}_*)' };
+    return {
+      name,
+      value: shown,
+      secret,
+      description: info?.description ?? 'implementation-specific (PACT_{IDENT}_*)',
+    };
   });
   if (ctx.args.json) json(ctx, { variables: entries });
   else if (entries.length === 0) ctx.io.stdout.write('no Pact variables are set\n');
-  else ctx.io.stdout.write(`${table(entries.map((e) => [`${e.name}=${e.value}`, ctx.paint('dim', `# ${e.description}`)]))}\n`);
+  else
+    ctx.io.stdout.write(
+      `${table(entries.map((e) => [`${e.name}=${e.value}`, ctx.paint('dim', `# ${e.description}`)]))}\n`,
+    );
   return EXIT.ok;
 }
 
 function gitRunner(cwd: string | undefined): (args: readonly string[]) => string | undefined {
   return (args) => {
     try {
-      return execFileSync('git', [...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+      return execFileSync('git', [...args], {
+        cwd,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
     } catch {
       return undefined;
     }
@@ -367,10 +427,20 @@ function versionInfo(ctx: Ctx, host: Host): number {
   const props = versionProperties(host.env, { git: ctx.options.git ?? gitRunner(host.cwd) });
   const rows = (['branch', 'commit', 'buildUrl'] as const).map((k) => {
     const p = props[k];
-    const from = !p ? 'not found' : p.source.kind === 'git' ? p.source.command : p.source.names.join(' + ');
+    const from = !p
+      ? 'not found'
+      : p.source.kind === 'git'
+        ? p.source.command
+        : p.source.names.join(' + ');
     return { key: k, value: p?.value ?? null, from };
   });
-  if (ctx.args.json) json(ctx, Object.fromEntries(rows.map((r) => [r.key, r.value === null ? null : { value: r.value, from: r.from }])));
+  if (ctx.args.json)
+    json(
+      ctx,
+      Object.fromEntries(
+        rows.map((r) => [r.key, r.value === null ? null : { value: r.value, from: r.from }]),
+      ),
+    );
   else
     ctx.io.stdout.write(
       `${table(rows.map((r) => [r.key === 'buildUrl' ? 'build-url' : r.key, r.value ?? ctx.paint('dim', '(none)'), ctx.paint('dim', `← ${r.from}`)]))}\n`,

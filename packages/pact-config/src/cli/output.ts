@@ -19,11 +19,18 @@ export function wantsColor(io: Io, stream: 'stdout' | 'stderr'): boolean {
   return io[stream].isTTY === true;
 }
 
-const CODES = { red: [31, 39], yellow: [33, 39], dim: [2, 22], bold: [1, 22], cyan: [36, 39] } as const;
+const CODES = {
+  red: [31, 39],
+  yellow: [33, 39],
+  dim: [2, 22],
+  bold: [1, 22],
+  cyan: [36, 39],
+} as const;
 export type Paint = (style: keyof typeof CODES, text: string) => string;
 
 export function painter(on: boolean): Paint {
-  return (style, text) => (on ? `\u001b[${CODES[style][0]}m${text}\u001b[${CODES[style][1]}m` : text);
+  return (style, text) =>
+    on ? `\u001b[${CODES[style][0]}m${text}\u001b[${CODES[style][1]}m` : text;
 }
 
 export const MASK = '********';
@@ -65,8 +72,15 @@ export function showDiagnostic(d: Diagnostic, paint: Paint): string {
 /** Columns padded to their widest cell. */
 export function table(rows: readonly (readonly string[])[], gap = '  '): string {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  for (const row of rows) {
+    for (const [i, cell] of row.entries()) widths[i] = Math.max(widths[i] ?? 0, cell.length);
+  }
   return rows
-    .map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join(gap).trimEnd())
+    .map((row) =>
+      row
+        .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
+        .join(gap)
+        .trimEnd(),
+    )
     .join('\n');
 }
