@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// The published packages as a user gets them: packs every package with pnpm, installs the
+// tarballs into a new project with npm, and runs the command the three ways the README gives:
+// `npx pact-config`, `bunx pact-config`, `deno run -A npm:pact-config`. Closes with "N passed, N failed".
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const bin = join(root, 'node_modules', '.bin');
+const work = mkdtempSync(join(tmpdir(), 'pact-config-installed-'));
+const results = [];
+const check = (name, fn) => {
+  try {
+    fn();
+    results.push({ name, ok: true });
+  } catch (e) {
+    results.push({ name, ok: false, error: String(e?.message ?? e) });
+  }
+};
+
+try {
+  const tgz = join(work, 'tgz');
+  const project = join(work, 'project');
+  mkdirSync(tgz);
+  mkdirSync(join(project, 'app'), { recursive: true });
+  for (const pkg of readdirSync(join(root, 'packages'))) {
+    execFileSync(join(bin, 'pnpm'), ['pack', '--pack-destination', tgz], {
+      cwd: join(root, 'packages', pkg),
+      stdio: 'ignore',
+    });
+  }
+  writeFileSync(join(project, 'package.json'), '{ "name": "a-project", "private": true }\n');
+  writeFileSync(join(project, 'pact.toml'), '[broker]\nbase-url = "http://localhost:9292"\n');
+  const tarballs = readdirSync(tgz).map((f) => join(tgz, f));
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs], {
+    cwd: project,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+
+  const env = {
+    PATH: `${bin}:${process.env.PATH}`,
+    HOME: join(work, 'home'),
+    PACT_BROKER_TOKEN: 'canary-installed-token',
+    DENO_NO_UPDATE_CHECK: '1',
+    NO_COLOR: '1',
+  };
+  const ways = {
+    'npx pact-config': ['npx', ['--no-install', 'pact-config']],
+    'bunx pact-config': [join(bin, 'bun'), ['x', 'pact-config']],
+    'deno run -A npm:pact-config': [join(bin, 'deno'), ['run', '-A', 'npm:pact-config']],
+  };
+  for (const [way, [cmd, args]] of Object.entries(ways)) {
+    check(`${way} show --json`, () => {
+      const r = spawnSync(cmd, [...args, 'show', '--json'], {
+        cwd: join(project, 'app'),
+        env,
+        encoding: 'utf8',
+      });
+      if (r.status !== 0) throw new Error(`exit ${r.status}: ${r.stderr}`);
+      const out = JSON.parse(r.stdout);
+      const url = out.values['broker.base-url'];
+      if (url?.value !== 'http://localhost:9292' || url.source.kind !== 'local') {
+        throw new Error(`broker.base-url: ${JSON.stringify(url)}`);
+      }
+      if (out.values['broker.auth.token']?.value !== '********')
+        throw new Error('the token is not masked');
+      if ((r.stdout + r.stderr).includes('canary')) throw new Error('the secret leaked');
+    });
+    check(`${way} --version`, () => {
+      const r = spawnSync(cmd, [...args, '--version'], { cwd: project, env, encoding: 'utf8' });
+      if (r.status !== 0 || !/^\d+\.\d+\.\d+/.test(r.stdout))
+        throw new Error(`exit ${r.status}: ${r.stdout}${r.stderr}`);
+    });
+  }
+} catch (e) {
+  results.push({ name: 'pack and install', ok: false, error: String(e?.message ?? e) });
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+for (const r of results) {
+  console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name}`);
+  if (!r.ok) console.log(`     ${r.error.split('\n').slice(0, 6).join('\n     ')}`);
+}
+const passed = results.filter((r) => r.ok).length;
+console.log(`installed: ${passed} passed, ${results.length - passed} failed`);
+process.exitCode = results.length === passed ? 0 : 1;
