@@ -15,7 +15,12 @@ const variables = Object.fromEntries(
     .filter((line) => /^[A-Z_][A-Z0-9_]*=/.test(line))
     .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
 );
-const env = { PATH: process.env.PATH, HOME: join(examples, 'home'), FORCE_COLOR: process.env.FORCE_COLOR, ...variables };
+const env = {
+  PATH: process.env.PATH,
+  HOME: join(examples, 'home'),
+  FORCE_COLOR: process.env.FORCE_COLOR,
+  ...variables,
+};
 const cwd = join(examples, 'project', 'services', 'orders');
 const cli = join(root, 'packages', 'pact-config', 'dist', 'cli.js');
 
@@ -26,6 +31,8 @@ const run = (args) => {
 };
 
 console.log('The example project: examples/README.md says what each layer sets.');
-console.log(`  cd examples/project/services/orders; HOME=examples/home; ${Object.keys(variables).join(', ')} set`);
+console.log(
+  `  cd examples/project/services/orders; HOME=examples/home; ${Object.keys(variables).join(', ')} set`,
+);
 run(['show', '--origin', '--ident', 'ruby']);
 run(['doctor']);
