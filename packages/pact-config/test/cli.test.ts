@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import * as nodeFs from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Host, type HostFs, memoryFs } from '@pact-config/env';
 import { describe, expect, it } from 'vitest';
 import { EXIT, main } from '../src/cli/main.js';
@@ -194,6 +197,44 @@ describe('pact-config doctor', () => {
     const out = JSON.parse(r.stdout);
     expect(out.ok).toBe(false);
     expect(out.diagnostics.map((d: { code: string }) => d.code)).toContain('toml-syntax');
+  });
+});
+
+describe('pact-config doctor: the data home in practice (RFC "Shared Files", "Drawbacks")', () => {
+  it('reports the legacy ~/.pact with the way out, and lists installed plugins and broken manifests', () => {
+    const home = mkdtempSync(join(tmpdir(), 'pact-doctor-'));
+    try {
+      const plugins = join(home, '.pact', 'plugins');
+      const manifest = {
+        pluginInterfaceVersion: 1,
+        name: 'protobuf',
+        version: '0.3.15',
+        executableType: 'exec',
+        entryPoint: 'pact-protobuf-plugin',
+      };
+      mkdirSync(join(plugins, 'protobuf-0.3.15'), { recursive: true });
+      writeFileSync(join(plugins, 'protobuf-0.3.15', 'pact-plugin.json'), JSON.stringify(manifest));
+      mkdirSync(join(plugins, 'broken-1.0.0'));
+      writeFileSync(join(plugins, 'broken-1.0.0', 'pact-plugin.json'), '{ "name": ');
+      const h: Host = { os: 'linux', env: {}, home, cwd: home, fs: nodeFs as unknown as HostFs };
+      const r = run(['doctor'], h);
+      expect(r.code).toBe(EXIT.ok);
+      expect(r.stdout).toContain(`plugins in ${plugins}: protobuf 0.3.15`);
+      expect(r.stdout).toContain('warning[fallback-data-home]');
+      expect(r.stdout).toContain('warning[legacy-pact-dir]');
+      expect(r.stdout).toMatch(/PACT_CONFIG_FILE/);
+      expect(r.stdout).toContain('plugin-manifest-invalid');
+      const out = JSON.parse(run(['doctor', '--json'], h).stdout);
+      expect(out.plugins).toEqual([
+        { name: 'protobuf', version: '0.3.15', dir: join(plugins, 'protobuf-0.3.15') },
+      ]);
+      // With the data home set explicitly, the fallback warnings must not be shown (RFC "Shared Files").
+      const explicit = run(['doctor', '--data-home', join(home, '.pact')], h);
+      expect(explicit.stdout).not.toContain('fallback-data-home');
+      expect(explicit.stdout).not.toContain('legacy-pact-dir');
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 });
 

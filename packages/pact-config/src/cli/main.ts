@@ -11,6 +11,7 @@ import {
   versionProperties,
 } from '@pact-config/env';
 import { LOCAL_CONFIG_NAMES, locateConfigFile, type PathKind, pathApi } from '@pact-config/paths';
+import { detectLegacyPactDir, listPlugins, type PluginListFs } from '@pact-config/shared-files';
 import type { CliLayer } from '@pact-config/toml-config';
 import { loadPactConfigSync, type PactConfig } from '../load.js';
 import {
@@ -340,21 +341,70 @@ function ruleText(rule: string, source: { kind: string; name?: string; detail?: 
 }
 
 function doctor(ctx: Ctx, config: PactConfig, diagnostics: readonly Diagnostic[]): number {
-  const found = [...diagnostics, ...credentialFileChecks(config)];
+  const legacy = detectLegacyPactDir(config.host, { dataHome: config.pact.locations.dataHome });
+  const plugins = pluginList(ctx, config);
+  const found = dedupe([
+    ...diagnostics,
+    ...credentialFileChecks(config),
+    ...legacy.diagnostics,
+    ...(plugins?.diagnostics ?? []),
+  ]);
   const errors = found.filter((d) => d.severity === 'error').length;
   const warnings = found.filter((d) => d.severity === 'warning').length;
-  if (ctx.args.json) json(ctx, { ok: errors === 0, errors, warnings, diagnostics: found });
-  else {
+  if (ctx.args.json) {
+    const installed = plugins?.plugins.map((p) => ({
+      name: p.manifest.name,
+      version: p.manifest.version,
+      dir: p.dir,
+    }));
+    json(ctx, {
+      ok: errors === 0,
+      errors,
+      warnings,
+      plugins: installed ?? null,
+      diagnostics: found,
+    });
+  } else {
     const out = ctx.io.stdout;
     out.write(
       `files read: ${config.files.length ? config.files.map((f) => `${f.path} (${f.role})`).join(', ') : 'none'}\n`,
     );
+    if (plugins) {
+      const names = plugins.plugins.map((p) => `${p.manifest.name} ${p.manifest.version}`);
+      out.write(
+        `plugins in ${plugins.dir}: ${names.length ? names.join(', ') : plugins.exists ? 'none' : 'none (the directory does not exist)'}\n`,
+      );
+    }
     for (const d of found) out.write(`${showDiagnostic(d, ctx.paint)}\n`);
     out.write(
       `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`,
     );
   }
   return errors ? EXIT.error : EXIT.ok;
+}
+
+/**
+ * The installed plugins. The host's file system has no directory listing (the
+ * configuration rules never list a directory), so an injected host lists only
+ * when its `fs` offers `readdirSync`; the running process uses `node:fs`.
+ */
+function pluginList(ctx: Ctx, config: PactConfig) {
+  const dir = config.pact.pluginDir?.value;
+  if (dir === undefined) return undefined;
+  const fs = config.host.fs as Partial<PluginListFs>;
+  if (ctx.options.host && typeof fs.readdirSync !== 'function') return undefined;
+  return listPlugins(dir, {
+    os: config.host.os,
+    ...(ctx.options.host && { fs: fs as PluginListFs }),
+  });
+}
+
+function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = JSON.stringify([d.code, d.message, d.source]);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
 
 /** A configuration file holding a password or token that group or others may read. */
