@@ -39,6 +39,7 @@ const DRIVE_RELATIVE = /^[A-Za-z]:(?![\\/])/;
  *   else, and `~user`, are literal; `./~` is the relative path `~`.
  * - A relative value resolves against `baseDir`: for a file value, the
  *   directory of the file that holds it.
+ * - A value with a NUL character is no path on any OS: `path-invalid`, ignored.
  * - Windows drive paths (`C:/x`), UNC paths (`//server/share`) and
  *   root-relative paths (`/x`, on the drive of `baseDir`) are understood when
  *   `os` is `windows`.
@@ -63,6 +64,19 @@ export function resolvePathValue(value: string, ctx: PathValueContext): PathValu
         hint: 'Give a path, or "." for the directory of the configuration file.',
         ...where,
       }),
+    );
+    return { path: undefined, diagnostics };
+  }
+
+  if (v.includes('\0')) {
+    // No OS accepts a NUL in a path (Node's fs throws on one), so it can only be a mistake.
+    diagnostics.push(
+      diagnostic(
+        'path-invalid',
+        'error',
+        `The path '${value.replaceAll('\0', '\\0')}' contains a NUL character, so it is ignored.`,
+        { hint: 'Remove the NUL (\\0, \\u0000) from the path.', ...where },
+      ),
     );
     return { path: undefined, diagnostics };
   }
@@ -105,7 +119,7 @@ export function resolvePathValue(value: string, ctx: PathValueContext): PathValu
   }
 
   if (api.isAbsolute(v) && (ctx.os !== 'windows' || api.parse(v).root.length > 1)) {
-    return { path: api.normalize(toNative(api, v)).replace(TRAILING, ''), diagnostics };
+    return { path: dropTrailing(api, api.normalize(toNative(api, v))), diagnostics };
   }
   if (ctx.baseDir === undefined) {
     diagnostics.push(
@@ -125,6 +139,12 @@ export function resolvePathValue(value: string, ctx: PathValueContext): PathValu
 }
 
 const TRAILING = /(?<=[^\\/:])[\\/]+$/;
+const TRAILING_POSIX = /(?<=[^/])\/+$/;
+
+/** Drops trailing separators (not a root's); on POSIX a backslash is a file-name character, kept. */
+function dropTrailing(api: OsPath, p: string): string {
+  return p.replace(api.sep === '\\' ? TRAILING : TRAILING_POSIX, '');
+}
 
 function toNative(api: OsPath, p: string): string {
   return api.sep === '\\' ? p.replaceAll('/', '\\') : p;
@@ -133,7 +153,7 @@ function toNative(api: OsPath, p: string): string {
 /** `base` joined with `rel` and normalised, never asking the running process for anything. */
 export function resolveIn(api: OsPath, base: string, rel: string): string {
   const joined = api.isAbsolute(rel) ? resolveRooted(api, base, rel) : api.join(base, rel);
-  return api.normalize(toNative(api, joined)).replace(TRAILING, '');
+  return dropTrailing(api, api.normalize(toNative(api, joined)));
 }
 
 function resolveRooted(api: OsPath, base: string, rel: string): string {

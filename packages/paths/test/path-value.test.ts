@@ -113,3 +113,26 @@ describe('RFC "Path Handling": Windows drive paths', () => {
     expect(path('~/x', { ...linux, os: 'macos', home: '/Users/me' })).toBe('/Users/me/x');
   });
 });
+
+describe('regression: a NUL character (found by the hostile-input corpus)', () => {
+  it.each(['a\0b', '/data\0', '~/\0', '\0'])(
+    '%j is path-invalid and ignored, from any origin',
+    (value) => {
+      for (const origin of ['file', 'env', 'cli'] as const) {
+        expect(path(value, { ...linux, origin })).toBeUndefined();
+        expect(codes(value, { ...linux, origin })).toEqual(['path-invalid']);
+        expect(path(value, { ...windows, origin })).toBeUndefined();
+      }
+    },
+  );
+});
+
+describe('regression: a trailing backslash on POSIX (found by the property tests)', () => {
+  it('is a file-name character in an env/cli value and is kept', () => {
+    expect(path('dir\\', { ...linux, origin: 'env' })).toBe('/workdir/project/dir\\');
+    expect(path('/x/y\\\\', { ...linux, origin: 'cli' })).toBe('/x/y\\\\');
+    // A file value's backslash is a separator (D7): converted, then dropped as trailing.
+    expect(path('dir\\', { ...linux, origin: 'file' })).toBe('/workdir/project/dir');
+    expect(path('dir\\', { ...windows, origin: 'env' })).toBe('C:\\work\\project\\dir');
+  });
+});
