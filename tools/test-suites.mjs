@@ -32,6 +32,7 @@ const conformance = (label, adapter, extra = []) => [
 const suites = [
   ['runtimes', process.execPath, ['tools/runtimes/run.mjs']],
   ['installed', process.execPath, ['tools/runtimes/installed.mjs']],
+  ['bench', process.execPath, ['tools/bench/check.mjs']],
   ['cases', process.execPath, ['tools/conformance/validate.mjs']],
   ['runner', process.execPath, ['--test', 'tools/conformance/test/']],
   conformance('node', `"${process.execPath}" ${ts}`),

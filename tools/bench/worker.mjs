@@ -1,0 +1,47 @@
+// The warm measurement, run inside one process (Node, Bun or Deno): every contender's job
+// in a loop, interleaved round by round, caches off. Prints one JSON line:
+// { "<name>": { "sync": µs per call (median of rounds), "async": … } }.
+// Usage: <runtime> worker.mjs <rounds> <ms per batch> name…
+import { canonical } from './fixture.mjs';
+
+globalThis.pactBenchWorker = true;
+const [rounds, batchMs, ...names] = process.argv.slice(2);
+const mods = {};
+for (const name of names) mods[name] = await import(`./contenders/${name}.mjs`);
+
+const forms = [];
+for (const name of names) {
+  if (mods[name].jobSync) forms.push({ name, mode: 'sync', run: mods[name].jobSync });
+  if (mods[name].jobAsync) forms.push({ name, mode: 'async', run: mods[name].jobAsync });
+}
+// Every form prints the same JSON, and warms up; then the batch size for about batchMs.
+const expected = canonical(JSON.parse(await forms[0].run()));
+for (const f of forms) {
+  const start = performance.now();
+  let n = 0;
+  do {
+    const out = canonical(JSON.parse(await f.run()));
+    if (out !== expected) throw new Error(`${f.name} ${f.mode} printed something else`);
+    n++;
+  } while (performance.now() - start < 60);
+  f.batch = Math.max(1, Math.round((Number(batchMs) * n) / (performance.now() - start)));
+  f.samples = [];
+}
+for (let r = 0; r < Number(rounds); r++) {
+  const order = [...forms].sort(() => Math.random() - 0.5);
+  for (const f of order) {
+    const t0 = performance.now();
+    if (f.mode === 'sync') for (let i = 0; i < f.batch; i++) f.run();
+    else for (let i = 0; i < f.batch; i++) await f.run();
+    f.samples.push(((performance.now() - t0) * 1000) / f.batch);
+  }
+}
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const out = {};
+for (const f of forms) {
+  out[f.name] = { ...out[f.name], [f.mode]: median(f.samples) };
+}
+console.log(JSON.stringify(out));
