@@ -1,0 +1,109 @@
+import { type Diagnostic, diagnostic, Secret, type Source } from '@pact-config/env';
+
+const PROTOCOL = /^https?:\/\//i;
+// Greedy up to the last '@' before the path, as the WHATWG URL parser reads it.
+const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/i;
+const MAX_SHOWN = 120;
+
+/** The result of {@link parseBaseUrl}. */
+export interface ParsedBaseUrl {
+  /** The URL without credentials; `undefined` when the text is not a usable base URL. */
+  readonly url?: URL;
+  /** The text as written, with the credentials taken out (`https://u:p@h/x` gives `https://h/x`). */
+  readonly text?: string;
+  /** The username inside the URL, percent-decoded. */
+  readonly username?: string;
+  /** The password inside the URL, percent-decoded. */
+  readonly password?: Secret;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Whether a base URL starts with `http://` or `https://` (RFC "Pact Broker": must include the protocol). */
+export function hasProtocol(value: string): boolean {
+  return PROTOCOL.test(value);
+}
+
+/** The `base-url-no-protocol` diagnostic. Only the text without credentials is shown. */
+export function noProtocol(value: string, source?: Source, where?: string): Diagnostic {
+  const shown = withoutCredentials(value).slice(0, MAX_SHOWN);
+  return diagnostic(
+    'base-url-no-protocol',
+    'error',
+    `The broker base URL '${shown}'${where ? ` in ${where}` : ''} does not start with http:// or https://; it is ignored.`,
+    {
+      hint: `Write the protocol, e.g. https://${shown.replace(/^[a-z]*:?\/*/i, '')}.`,
+      ...(source && { source }),
+    },
+  );
+}
+
+/**
+ * Reads a broker base URL (RFC "Pact Broker"; decisions D13, D37). The
+ * protocol must be `http://` or `https://` (`base-url-no-protocol`); a path
+ * (`/pact-broker/`) and a port are kept. Credentials inside the URL are taken
+ * out of it and percent-decoded (`se%40cret` is `se@cret`); explicit
+ * credentials win over them (the caller layers them lowest). A URL that does
+ * not parse, or credentials with a stray `%`, is `base-url-invalid`, a
+ * diagnostic, never an exception; no message shows the credentials.
+ *
+ * @example
+ * ```ts
+ * const r = parseBaseUrl('https://me:se%40cret@broker.example.com:8443/pact-broker/');
+ * r.url?.href;               // 'https://broker.example.com:8443/pact-broker/'
+ * r.username;                // 'me'
+ * r.password?.reveal();      // 'se@cret'
+ * ```
+ */
+export function parseBaseUrl(raw: string, source?: Source): ParsedBaseUrl {
+  if (!hasProtocol(raw)) return { diagnostics: [noProtocol(raw, source)] };
+  const m = USERINFO.exec(raw);
+  const text = m ? raw.replace(USERINFO, '$1') : raw;
+  const invalid = (why: string): ParsedBaseUrl => ({
+    diagnostics: [
+      diagnostic('base-url-invalid', 'error', `The broker base URL ${why}; it is ignored.`, {
+        hint: 'Write a full URL such as https://broker.example.com, with credentials percent-encoded.',
+        ...(source && { source }),
+      }),
+    ],
+  });
+  if (!URL.canParse(raw) || !URL.canParse(text)) {
+    return invalid(`'${text.slice(0, MAX_SHOWN)}' is not a URL`);
+  }
+  const url = new URL(text);
+  url.username = '';
+  url.password = '';
+  if (!m) return { url, text, diagnostics: [] };
+  const info = m[2] ?? '';
+  const colon = info.indexOf(':');
+  let username: string;
+  let password: string;
+  try {
+    username = decodeURIComponent(colon < 0 ? info : info.slice(0, colon));
+    password = colon < 0 ? '' : decodeURIComponent(info.slice(colon + 1));
+  } catch {
+    return invalid(`'${text.slice(0, MAX_SHOWN)}' has credentials with a stray '%'`);
+  }
+  return {
+    url,
+    text,
+    ...(username && { username }),
+    ...(password && { password: new Secret(password) }),
+    diagnostics: [],
+  };
+}
+
+/** The text with any `user:pass@` taken out, for messages. */
+function withoutCredentials(value: string): string {
+  return value.replace(/^([^/?#]*?\/\/)?[^/?#]*@/, '$1');
+}
+
+/** Whether a URL's host is the loopback: `localhost`, 127.0.0.0/8 or `::1`. */
+export function isLoopback(url: URL): boolean {
+  const h = url.hostname.toLowerCase();
+  return (
+    h === 'localhost' ||
+    h.endsWith('.localhost') ||
+    h === '[::1]' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)
+  );
+}

@@ -1,0 +1,106 @@
+// RFC "Pact Broker": PACT_BROKER_BASE_URL "must include the protocol (http/https), port if
+// non-standard, and path if not at the root of the domain"; it "may contain a username and
+// password". Decisions D13 and D37.
+import { describe, expect, it } from 'vitest';
+import { hasProtocol, isLoopback, parseBaseUrl } from '../src/index.js';
+
+describe('parseBaseUrl (RFC "Pact Broker": the base URL)', () => {
+  it.each([
+    ['https://pact-broker.local.company.com:9292', 'https://pact-broker.local.company.com:9292/'],
+    ['http://localhost:9292/pact-broker/', 'http://localhost:9292/pact-broker/'],
+    ['http://localhost:9292/pact-broker', 'http://localhost:9292/pact-broker'],
+    ['https://[::1]:8443/broker/', 'https://[::1]:8443/broker/'],
+    ['HTTPS://Broker.Example.com', 'https://broker.example.com/'],
+  ])('keeps the path and the port: %s', (raw, href) => {
+    const r = parseBaseUrl(raw);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.url?.href).toBe(href);
+    expect(r.text).toBe(raw);
+    expect(r.username).toBeUndefined();
+  });
+
+  it('takes the RFC example credentials out of the URL (https://user:password@localhost:12345)', () => {
+    const r = parseBaseUrl('https://user:password@localhost:12345');
+    expect(r.url?.href).toBe('https://localhost:12345/');
+    expect(r.text).toBe('https://localhost:12345');
+    expect(r.username).toBe('user');
+    expect(r.password?.reveal()).toBe('password');
+    expect(r.url?.username).toBe('');
+    expect(r.url?.password).toBe('');
+  });
+
+  it('percent-decodes the credentials (D13): se%40cret is se@cret, j%C3%B6rg is jörg', () => {
+    const r = parseBaseUrl('https://j%C3%B6rg:se%40cret%3Ax@broker.example.com/pact/');
+    expect(r.username).toBe('jörg');
+    expect(r.password?.reveal()).toBe('se@cret:x');
+    expect(r.url?.href).toBe('https://broker.example.com/pact/');
+  });
+
+  it('reads up to the last @ before the path, as the WHATWG URL parser does', () => {
+    const r = parseBaseUrl('https://u:p@ss@broker.example.com/x');
+    expect(r.username).toBe('u');
+    expect(r.password?.reveal()).toBe('p@ss');
+    expect(r.url?.host).toBe('broker.example.com');
+  });
+
+  it('a username alone, or a password alone, is kept as given', () => {
+    expect(parseBaseUrl('https://me@h/').username).toBe('me');
+    expect(parseBaseUrl('https://me@h/').password).toBeUndefined();
+    const p = parseBaseUrl('https://:tok@h/');
+    expect(p.username).toBeUndefined();
+    expect(p.password?.reveal()).toBe('tok');
+  });
+
+  it('a stray % in the credentials is base-url-invalid, a diagnostic that never shows them', () => {
+    const source = { kind: 'env', name: 'PACT_BROKER_BASE_URL' } as const;
+    const r = parseBaseUrl('https://me:canary%zz@broker.example.com', source);
+    expect(r.url).toBeUndefined();
+    expect(r.diagnostics).toMatchObject([{ code: 'base-url-invalid', severity: 'error', source }]);
+    expect(JSON.stringify(r.diagnostics)).not.toContain('canary');
+    expect(r.diagnostics[0]?.message).toContain('https://broker.example.com');
+  });
+
+  it.each([
+    ['broker.example.com'],
+    ['localhost:9292'],
+    ['ftp://broker.example.com'],
+    ['//broker.example.com'],
+  ])(
+    'no http:// or https:// protocol is base-url-no-protocol (RFC: must include the protocol): %s',
+    (raw) => {
+      const r = parseBaseUrl(raw);
+      expect(r.url).toBeUndefined();
+      expect(r.diagnostics).toMatchObject([{ code: 'base-url-no-protocol', severity: 'error' }]);
+      expect(hasProtocol(raw)).toBe(false);
+    },
+  );
+
+  it('the no-protocol message does not show credentials either', () => {
+    const r = parseBaseUrl('me:canary@broker.example.com');
+    expect(r.diagnostics[0]?.code).toBe('base-url-no-protocol');
+    expect(JSON.stringify(r.diagnostics)).not.toContain('canary');
+  });
+
+  it('a URL that does not parse is base-url-invalid', () => {
+    expect(parseBaseUrl('https://exa mple.com').diagnostics).toMatchObject([
+      { code: 'base-url-invalid' },
+    ]);
+    expect(parseBaseUrl('http://[::1').diagnostics).toMatchObject([{ code: 'base-url-invalid' }]);
+  });
+});
+
+describe('isLoopback', () => {
+  it.each([
+    ['http://localhost:9292', true],
+    ['http://127.0.0.1', true],
+    ['http://127.8.9.10:1', true],
+    ['http://[::1]:9292/', true],
+    ['http://app.localhost', true],
+    ['http://128.0.0.1', false],
+    ['http://broker.example.com', false],
+    ['http://[::2]', false],
+    ['http://localhost.example.com', false],
+  ])('%s → %s', (u, want) => {
+    expect(isLoopback(new URL(u))).toBe(want);
+  });
+});
