@@ -11,6 +11,7 @@ export {
 } from './find-local.js';
 export {
   type BrokerLayers,
+  type BrokerTlsLayers,
   type CliLayer,
   type CliOption,
   type IdentConfig,
@@ -22,11 +23,13 @@ export {
 export { type KeyLocations, locateKeys, type Position } from './locate-keys.js';
 export {
   type BrokerAuth,
+  type BrokerTlsFile,
   type ConfigFile,
   type ConfigFileRef,
   type FileRole,
   type IdentTable,
   MAX_CONFIG_BYTES,
+  MAX_CONFIG_DEPTH,
   type ParsedConfigFile,
   type ParseFileOptions,
   parseConfigFile,

@@ -8,7 +8,8 @@ import type { PathKind, Probe } from '@pact-config/paths';
  */
 export type Io =
   | { readonly op: 'stat'; readonly path: string }
-  | { readonly op: 'read'; readonly path: string };
+  | { readonly op: 'read'; readonly path: string }
+  | { readonly op: 'rule'; readonly rule: (probe: Probe) => unknown };
 
 /** What a read gave: the bytes, or the error (never thrown into the loader). */
 export type ReadResult =
@@ -31,11 +32,16 @@ const NEED = Symbol('need-stat');
 
 /**
  * Runs a pure rule that asks a synchronous {@link Probe} (the location rules of
- * `@pact-config/paths`) inside a task: an unknown path stops the rule, is
- * stat'ed once, and the rule is run again with the answer remembered. Every
- * path is stat'ed at most once.
+ * `@pact-config/paths`) inside a task. Every path is stat'ed at most once:
+ * with sync calls the probe stats as the rule asks, so the rule runs once; with
+ * promises an unknown path stops the rule, is stat'ed, and the rule is run
+ * again with the answer remembered. An error the rule throws is thrown here.
  */
 export function* withProbe<T>(rule: (probe: Probe) => T): Task<T> {
+  return (yield { op: 'rule', rule }) as T;
+}
+
+async function probeAsync(rule: (probe: Probe) => unknown, fs: HostFs): Promise<unknown> {
   const known = new Map<string, PathKind>();
   for (;;) {
     let wanted: string | undefined;
@@ -49,7 +55,7 @@ export function* withProbe<T>(rule: (probe: Probe) => T): Task<T> {
       return rule(probe);
     } catch (e) {
       if (e !== NEED || wanted === undefined) throw e;
-      known.set(wanted, yield* stat(wanted));
+      known.set(wanted, (await doAsync({ op: 'stat', path: wanted }, fs)) as PathKind);
     }
   }
 }
@@ -62,7 +68,18 @@ function kindOf(s: { isFile(): boolean; isDirectory(): boolean } | undefined): P
   return 'missing';
 }
 
-function doSync(io: Io, fs: HostFs): PathKind | ReadResult {
+function doSync(io: Io, fs: HostFs): unknown {
+  if (io.op === 'rule') {
+    const known = new Map<string, PathKind>();
+    return io.rule((path) => {
+      let kind = known.get(path);
+      if (kind === undefined) {
+        kind = doSync({ op: 'stat', path }, fs) as PathKind;
+        known.set(path, kind);
+      }
+      return kind;
+    });
+  }
   if (io.op === 'stat') {
     try {
       return kindOf(fs.statSync(io.path, { throwIfNoEntry: false }));
@@ -77,7 +94,8 @@ function doSync(io: Io, fs: HostFs): PathKind | ReadResult {
   }
 }
 
-async function doAsync(io: Io, fs: HostFs): Promise<PathKind | ReadResult> {
+async function doAsync(io: Io, fs: HostFs): Promise<unknown> {
+  if (io.op === 'rule') return probeAsync(io.rule, fs);
   if (io.op === 'stat') {
     try {
       return kindOf(await fs.promises.stat(io.path));
@@ -95,13 +113,32 @@ async function doAsync(io: Io, fs: HostFs): Promise<PathKind | ReadResult> {
 /** Runs a task with the file system's synchronous calls. */
 export function runSync<T>(task: Task<T>, fs: HostFs): T {
   let step = task.next();
-  while (!step.done) step = task.next(doSync(step.value, fs));
+  while (!step.done) {
+    let answer: unknown;
+    try {
+      answer = doSync(step.value, fs);
+    } catch (e) {
+      // Only a rule throws (an explicit file that is missing): raise it inside the task.
+      step = task.throw(e);
+      continue;
+    }
+    step = task.next(answer);
+  }
   return step.value;
 }
 
 /** Runs a task with the file system's promise calls. */
 export async function runAsync<T>(task: Task<T>, fs: HostFs): Promise<T> {
   let step = task.next();
-  while (!step.done) step = task.next(await doAsync(step.value, fs));
+  while (!step.done) {
+    let answer: unknown;
+    try {
+      answer = await doAsync(step.value, fs);
+    } catch (e) {
+      step = task.throw(e);
+      continue;
+    }
+    step = task.next(answer);
+  }
   return step.value;
 }

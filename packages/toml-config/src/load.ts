@@ -1,3 +1,4 @@
+import { parseBaseUrl } from '@pact-config/broker-auth';
 import {
   type Diagnostic,
   diagnostic,
@@ -17,17 +18,17 @@ import {
   locateDataHome,
   locatePluginDir,
   type PathContext,
+  resolvePathValue,
 } from '@pact-config/paths';
 import { findLocalTask } from './find-local.js';
 import { read, runAsync, runSync, type Task, withProbe } from './io.js';
 import {
   type BrokerAuth,
+  type BrokerTlsFile,
   type ConfigFile,
   type ConfigFileRef,
-  hasProtocol,
   type IdentTable,
   isTable,
-  noProtocol,
   parseConfigFile,
 } from './parse.js';
 
@@ -72,7 +73,20 @@ export interface BrokerLayers {
   readonly auth?: BrokerAuth;
   /** `bearer` when the block has a token (D12: the token wins), `basic` when it has only a username/password. */
   readonly scheme?: 'bearer' | 'basic';
+  /** The TLS settings: variables over files per key; the client certificate and key are one block (D42). */
+  readonly tls?: BrokerTlsLayers;
 }
+
+/**
+ * The TLS settings after layering (D42): `SSL_CERT_FILE`, `SSL_CERT_DIR` and
+ * the disable flags each over their `[broker.tls]` key (local file over user
+ * file per key); `X509_CLIENT_CERT_FILE` and `X509_CLIENT_KEY_FILE` over
+ * `client-cert-file` and `client-key-file` as one block. Paths are absolute:
+ * file values resolved against their file, variables against the working
+ * directory (`~` expanded, D9). Hand it to `resolveBrokerConnection` of
+ * `@pact-config/broker-auth` as `tls`.
+ */
+export type BrokerTlsLayers = BrokerTlsFile;
 
 /** One ident's configuration: its tables merged, and its `PACT_{IDENT}_*` variables over them. */
 export interface IdentConfig {
@@ -251,17 +265,15 @@ function* loadTask(options: LoadOptions): Task<PactConfigLayers> {
   const urlCandidates = [cli.baseUrl, env.broker.baseUrl, ...configs.map((f) => f.broker.baseUrl)];
   for (const candidate of urlCandidates) {
     if (!candidate) continue;
-    if (!hasProtocol(candidate.value)) {
-      diagnostics.push(noProtocol(candidate.value, candidate.source));
-      continue;
-    }
-    const split = splitCredentials(candidate);
-    if ('invalid' in split) {
-      diagnostics.push(split.invalid);
-      continue;
-    }
-    baseUrl = split.baseUrl;
-    urlAuth = split.auth;
+    // One implementation of D13/D37, shared with @pact-config/broker-auth.
+    const parsed = parseBaseUrl(candidate.value, candidate.source);
+    diagnostics.push(...parsed.diagnostics);
+    if (parsed.text === undefined) continue;
+    baseUrl = { value: parsed.text, source: candidate.source };
+    const fromUrl: { -readonly [K in keyof BrokerAuth]: BrokerAuth[K] } = {};
+    if (parsed.username) fromUrl.username = { value: parsed.username, source: candidate.source };
+    if (parsed.password) fromUrl.password = { value: parsed.password, source: candidate.source };
+    urlAuth = fromUrl.username || fromUrl.password ? fromUrl : undefined;
     break;
   }
 
@@ -298,7 +310,8 @@ function* loadTask(options: LoadOptions): Task<PactConfigLayers> {
   } else if (auth?.username || auth?.password) {
     scheme = 'basic';
   }
-  const broker: BrokerLayers = strip({ baseUrl, auth, scheme });
+  const tls = layerTls(env.tls, configs, host, diagnostics);
+  const broker: BrokerLayers = strip({ baseUrl, auth, scheme, tls });
 
   const pact = { dataHome, pluginDir, doNotTrack };
   const ident = (name: string) => identConfig(name, configs, host.env, host.os);
@@ -313,6 +326,11 @@ function* loadTask(options: LoadOptions): Task<PactConfigLayers> {
     if (auth?.username) out['broker.auth.username'] = auth.username;
     if (auth?.password) out['broker.auth.password'] = auth.password;
     if (auth?.token) out['broker.auth.token'] = auth.token;
+    if (tls?.caFile) out['broker.tls.ca-file'] = tls.caFile;
+    if (tls?.caDir) out['broker.tls.ca-dir'] = tls.caDir;
+    if (tls?.clientCertFile) out['broker.tls.client-cert-file'] = tls.clientCertFile;
+    if (tls?.clientKeyFile) out['broker.tls.client-key-file'] = tls.clientKeyFile;
+    if (tls?.disableVerification) out['broker.tls.disable-verification'] = tls.disableVerification;
     if (name !== undefined) {
       const id = ident(name);
       const prefix = name.toLowerCase();
@@ -327,45 +345,54 @@ function* loadTask(options: LoadOptions): Task<PactConfigLayers> {
   return { files, configs, pact, broker, ident, values, diagnostics: dedupe(diagnostics) };
 }
 
-const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/)([^@/?#]*)@/i;
-
 /**
- * Checks a base URL and takes credentials out of it (D13): `https://u:p%40ss@host`
- * gives the URL `https://host` and the block `{ username: 'u', password: 'p@ss' }`,
- * percent-decoded, with the URL's source. A URL that does not parse, or whose
- * credentials have a stray `%`, is `base-url-invalid`.
+ * The TLS layers (D42): each variable over its file key, files in precedence
+ * order per key; the client certificate and key are one block. Variable paths
+ * resolve against the working directory, `~` expanded (D9); `SSL_CERT_DIR`
+ * may list several directories.
  */
-function splitCredentials(
-  candidate: Sourced<string>,
-): { baseUrl: Sourced<string>; auth?: BrokerAuth } | { invalid: Diagnostic } {
-  const invalid = (why: string) => ({
-    invalid: diagnostic('base-url-invalid', 'error', `The broker base URL ${why}; it is ignored.`, {
-      hint: 'Write a full URL such as https://broker.example.com, with credentials percent-encoded.',
-      source: candidate.source,
-    }),
-  });
-  const m = USERINFO.exec(candidate.value);
-  const stripped = m ? candidate.value.replace(USERINFO, '$1') : candidate.value;
-  // The message never shows the credentials.
-  if (!URL.canParse(candidate.value)) return invalid(`'${stripped.slice(0, 120)}' is not a URL`);
-  if (!m) return { baseUrl: candidate };
-  const info = m[2] ?? '';
-  const colon = info.indexOf(':');
-  let username: string;
-  let password: string;
-  try {
-    username = decodeURIComponent(colon < 0 ? info : info.slice(0, colon));
-    password = colon < 0 ? '' : decodeURIComponent(info.slice(colon + 1));
-  } catch {
-    return invalid(`'${stripped.slice(0, 120)}' has credentials with a stray '%'`);
-  }
-  const auth: { -readonly [K in keyof BrokerAuth]: BrokerAuth[K] } = {};
-  if (username) auth.username = { value: username, source: candidate.source };
-  if (password) auth.password = { value: new Secret(password), source: candidate.source };
-  return {
-    baseUrl: { value: stripped, source: candidate.source },
-    ...(auth.username || auth.password ? { auth } : {}),
+function layerTls(
+  envTls: ReturnType<typeof readPactEnv>['values']['tls'],
+  configs: readonly ConfigFile[],
+  host: Host,
+  diagnostics: Diagnostic[],
+): BrokerTlsLayers | undefined {
+  const envPath = (v: Sourced<string> | undefined, list = false): Sourced<string> | undefined => {
+    if (!v) return undefined;
+    const delimiter = host.os === 'windows' ? ';' : ':';
+    const parts = list ? v.value.split(delimiter).filter((p) => p !== '') : [v.value];
+    const out: string[] = [];
+    for (const part of parts) {
+      const r = resolvePathValue(part, {
+        os: host.os,
+        home: host.home,
+        baseDir: host.cwd,
+        origin: 'env',
+        source: v.source,
+      });
+      diagnostics.push(...r.diagnostics);
+      if (r.path !== undefined) out.push(r.path);
+    }
+    return out.length > 0 ? { value: out.join(delimiter), source: v.source } : undefined;
   };
+  const fromFiles = <K extends keyof BrokerTlsFile>(key: K): BrokerTlsFile[K] | undefined => {
+    for (const f of configs) if (f.broker.tls?.[key] !== undefined) return f.broker.tls[key];
+    return undefined;
+  };
+  const envCert = envPath(envTls.clientCertFile);
+  const envKey = envPath(envTls.clientKeyFile);
+  // The client certificate and key are one block: the highest layer with either gives both.
+  const fileBlock = configs.find((f) => f.broker.tls?.clientCertFile || f.broker.tls?.clientKeyFile)
+    ?.broker.tls;
+  const clientFromEnv = envTls.clientCertFile !== undefined || envTls.clientKeyFile !== undefined;
+  const tls: BrokerTlsLayers = strip({
+    caFile: envPath(envTls.caFile) ?? fromFiles('caFile'),
+    caDir: envPath(envTls.caDir, true) ?? fromFiles('caDir'),
+    clientCertFile: clientFromEnv ? envCert : fileBlock?.clientCertFile,
+    clientKeyFile: clientFromEnv ? envKey : fileBlock?.clientKeyFile,
+    disableVerification: envTls.disableVerification ?? fromFiles('disableVerification'),
+  });
+  return Object.keys(tls).length > 0 ? tls : undefined;
 }
 
 /**

@@ -31,10 +31,17 @@ export function pathKey(path: readonly string[]): string {
  *
  * Lines are counted as smol-toml counts them (`\n` and `\r\n`); columns are
  * UTF-16 code units, 1-based.
+ *
+ * `maxDepth` bounds the key paths recorded (and the work per key): keys
+ * deeper than that are not located, so a hostile `a.a.a…` of a million
+ * segments costs linear time, not quadratic.
  */
-export function locateKeys(text: string): KeyLocations {
+export function locateKeys(
+  text: string,
+  options: { readonly maxDepth?: number } = {},
+): KeyLocations {
   const map = new Map<string, Position>();
-  const s = new Scanner(text, map);
+  const s = new Scanner(text, map, options.maxDepth ?? Number.POSITIVE_INFINITY);
   s.document();
   return { get: (path) => map.get(pathKey(path)), size: map.size };
 }
@@ -53,13 +60,25 @@ class Scanner {
   constructor(
     private readonly t: string,
     private readonly map: Map<string, Position>,
+    private readonly maxDepth: number,
   ) {}
+
+  /** `path` cut to one segment past {@link maxDepth}: deeper keys are never recorded. */
+  private cap(path: string[]): string[] {
+    return path.length > this.maxDepth + 1 ? path.slice(0, this.maxDepth + 1) : path;
+  }
+
+  /** How many leading segments of a dotted key under `base` can still be recorded. */
+  private room(base: readonly string[], keys: readonly unknown[]): number {
+    return Math.max(0, Math.min(keys.length, this.maxDepth - base.length));
+  }
 
   private pos(): Position {
     return { line: this.line, column: this.p - this.lineStart + 1 };
   }
 
   private record(path: readonly string[], at: Position): void {
+    if (path.length > this.maxDepth) return;
     const k = pathKey(path);
     if (!this.map.has(k)) this.map.set(k, at);
   }
@@ -99,7 +118,9 @@ class Scanner {
   }
 
   private skipLine(): void {
-    while (!this.eof() && this.ch() !== '\n') this.adv();
+    // Up to the line end, not past it: nothing skipped is a line end, so the line count holds.
+    const end = this.t.indexOf('\n', this.p);
+    this.p = end === -1 ? Math.max(this.p, this.t.length) : end;
   }
 
   document(): void {
@@ -120,17 +141,16 @@ class Scanner {
           continue;
         }
         const path = keys.map((k) => k.name);
-        keys.forEach((k, i) => {
-          this.record(path.slice(0, i + 1), k.at);
-        });
+        for (let i = 0; i < this.room([], keys); i++)
+          this.record(path.slice(0, i + 1), keys[i]!.at);
         if (array) {
           const k = pathKey(path);
           const index = (this.arrayTables.get(k) ?? -1) + 1;
           this.arrayTables.set(k, index);
-          current = [...path, String(index)];
+          current = this.cap([...path, String(index)]);
           this.record(current, keys[keys.length - 1]!.at);
         } else {
-          current = path;
+          current = this.cap(path);
         }
         this.skipLine();
       } else {
@@ -138,14 +158,14 @@ class Scanner {
         if (keys.length === 0) {
           this.skipLine();
         } else {
-          keys.forEach((k, i) => {
-            this.record([...current, ...keys.slice(0, i + 1).map((x) => x.name)], k.at);
-          });
+          for (let i = 0; i < this.room(current, keys); i++) {
+            this.record([...current, ...keys.slice(0, i + 1).map((x) => x.name)], keys[i]!.at);
+          }
           this.ws(false);
           if (this.ch() === '=') {
             this.adv();
             this.ws(false);
-            this.value([...current, ...keys.map((k) => k.name)]);
+            this.value(this.cap([...current, ...keys.map((k) => k.name)]));
           }
           this.skipLine();
         }
@@ -201,14 +221,14 @@ class Scanner {
         }
         const before = this.p;
         const keys = this.key();
-        keys.forEach((k, i) => {
-          this.record([...path, ...keys.slice(0, i + 1).map((x) => x.name)], k.at);
-        });
+        for (let i = 0; i < this.room(path, keys); i++) {
+          this.record([...path, ...keys.slice(0, i + 1).map((x) => x.name)], keys[i]!.at);
+        }
         this.ws(true);
         if (this.ch() === '=') {
           this.adv();
           this.ws(true);
-          this.value([...path, ...keys.map((k) => k.name)]);
+          this.value(this.cap([...path, ...keys.map((k) => k.name)]));
         }
         if (this.p === before) this.adv();
       }
@@ -229,7 +249,7 @@ class Scanner {
           continue;
         }
         const before = this.p;
-        this.value([...path, String(index)]);
+        this.value(this.cap([...path, String(index)]));
         if (this.p === before) this.adv();
       }
     }

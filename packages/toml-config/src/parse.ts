@@ -1,3 +1,4 @@
+import { hasProtocol, noProtocol } from '@pact-config/broker-auth';
 import {
   type Diagnostic,
   diagnostic,
@@ -34,6 +35,23 @@ export interface BrokerAuth {
   readonly token?: Sourced<Secret>;
 }
 
+/**
+ * The `[broker.tls]` table of one file (decision D42). Paths are resolved
+ * against the file like every path value (RFC "Path Handling").
+ */
+export interface BrokerTlsFile {
+  /** `ca-file`: a PEM bundle of extra trusted CAs (like `SSL_CERT_FILE`). */
+  readonly caFile?: Sourced<string>;
+  /** `ca-dir`: a directory of extra trusted CAs (like `SSL_CERT_DIR`). */
+  readonly caDir?: Sourced<string>;
+  /** `client-cert-file`: the client certificate (PEM) for mutual TLS (like `X509_CLIENT_CERT_FILE`). */
+  readonly clientCertFile?: Sourced<string>;
+  /** `client-key-file`: its private key (PEM) (like `X509_CLIENT_KEY_FILE`). */
+  readonly clientKeyFile?: Sourced<string>;
+  /** `disable-verification`: `true` turns verification of the broker's certificate off. */
+  readonly disableVerification?: Sourced<boolean>;
+}
+
 /** One `{ident}` table of a file: nested values and where each key was written. */
 export interface IdentTable {
   /** Nested plain objects with a `null` prototype. */
@@ -53,6 +71,7 @@ export interface ConfigFile extends ConfigFileRef {
   readonly broker: {
     readonly baseUrl?: Sourced<string>;
     readonly auth?: BrokerAuth;
+    readonly tls?: BrokerTlsFile;
   };
   /** The `{ident}` tables, by their lowercase name. */
   readonly idents: ReadonlyMap<string, IdentTable>;
@@ -73,9 +92,10 @@ export const RESERVED_KEYS: ReadonlySet<string> = new Set([
 
 const KEY_STYLE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const PACT_KEYS = new Set(['plugin-dir', 'data-home', 'do-not-track']);
-const BROKER_KEYS = new Set(['base-url', 'auth']);
+const BROKER_KEYS = new Set(['base-url', 'auth', 'tls']);
+const TLS_PATH_KEYS = new Set(['ca-file', 'ca-dir', 'client-cert-file', 'client-key-file']);
+const TLS_KEYS = new Set([...TLS_PATH_KEYS, 'disable-verification']);
 const AUTH_KEYS = new Set(['username', 'password', 'token']);
-const PROTOCOL = /^https?:\/\//i;
 const MAX_SHOWN = 120;
 
 type Table = Record<string, unknown>;
@@ -94,7 +114,8 @@ export const MAX_CONFIG_BYTES = 1024 * 1024;
  * syntax errors, duplicate keys included (`toml-syntax`, with line, column
  * and the offending line), make the whole file count as empty (D18). A UTF-8
  * byte-order mark is dropped. A file over {@link MAX_CONFIG_BYTES} is
- * refused whole (`config-too-large`, D31). Otherwise each problem drops only the value it
+ * refused whole (`config-too-large`, D31), and so is one nested deeper than
+ * {@link MAX_CONFIG_DEPTH} (`config-too-deep`). Otherwise each problem drops only the value it
  * concerns: a top-level key (`top-level-key`, D17), a key named `__proto__`,
  * `constructor` or `prototype` (`reserved-key`), a known key of the wrong
  * type (`type-mismatch`, D16), a base URL without `http://` or `https://`
@@ -146,7 +167,7 @@ export function parseConfigFile(
   } else {
     try {
       // `fatal` rejects invalid UTF-8; a leading BOM is dropped by the decoder.
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      text = utf8().decode(bytes);
     } catch {
       const at = firstInvalidUtf8(bytes);
       diagnostics.push(
@@ -166,6 +187,26 @@ export function parseConfigFile(
     doc = parse(text) as Table;
   } catch (e) {
     diagnostics.push(syntaxDiagnostic(e, text, file.path, fileSource));
+    return { config: empty, diagnostics };
+  }
+
+  const deep = firstTooDeep(doc);
+  if (deep) {
+    // Located with a bounded scan, so a hostile `a.a.a…` stays linear.
+    const bounded = locateKeys(text, { maxDepth: MAX_CONFIG_DEPTH + 1 });
+    let pos: { line: number; column: number } | undefined;
+    for (let n = deep.length; n > 0 && !pos; n--) pos = bounded.get(deep.slice(0, n));
+    diagnostics.push(
+      diagnostic(
+        'config-too-deep',
+        'error',
+        `${file.path} nests tables or arrays more than ${MAX_CONFIG_DEPTH} levels deep; the file is ignored.`,
+        {
+          hint: 'A Pact configuration file holds a few shallow tables; check that this is the file you meant.',
+          source: fileSource(pos ?? { line: 1, column: 1 }),
+        },
+      ),
+    );
     return { config: empty, diagnostics };
   }
 
@@ -248,7 +289,7 @@ function readBroker(
   table: Table,
   file: ParseFileOptions,
   at: (path: string[]) => Source,
-  out: { baseUrl?: Sourced<string>; auth?: BrokerAuth },
+  out: { baseUrl?: Sourced<string>; auth?: BrokerAuth; tls?: BrokerTlsFile },
   diagnostics: Diagnostic[],
 ): void {
   for (const key of Object.keys(table)) {
@@ -262,10 +303,21 @@ function readBroker(
     if (key === 'base-url') {
       if (typeof value !== 'string') {
         diagnostics.push(typeMismatch('broker.base-url', 'a string (a URL)', value, source));
-      } else if (!PROTOCOL.test(value)) {
+      } else if (!hasProtocol(value)) {
         diagnostics.push(noProtocol(value, source, file.path));
       } else {
         out.baseUrl = { value, source };
+      }
+      continue;
+    }
+    if (key === 'tls') {
+      if (!isTable(value)) {
+        diagnostics.push(
+          typeMismatch('broker.tls', 'a table ([broker.tls] with ca-file, …)', value, source),
+        );
+      } else {
+        const tls = readTls(value, file, at, diagnostics);
+        if (Object.keys(tls).length > 0) out.tls = tls;
       }
       continue;
     }
@@ -300,6 +352,58 @@ function readBroker(
     }
     if (auth.username || auth.password || auth.token) out.auth = auth;
   }
+}
+
+/** The `[broker.tls]` table (D42): path keys resolved against the file, a boolean flag. */
+function readTls(
+  table: Table,
+  file: ParseFileOptions,
+  at: (path: string[]) => Source,
+  diagnostics: Diagnostic[],
+): BrokerTlsFile {
+  const out: { -readonly [K in keyof BrokerTlsFile]: BrokerTlsFile[K] } = {};
+  const api = pathApi(file.os);
+  for (const key of Object.keys(table)) {
+    const value = table[key];
+    const source = at(['broker', 'tls', key]);
+    if (!TLS_KEYS.has(key)) {
+      // A typo here silently loses a security setting, so a warning.
+      diagnostics.push(unknownKey(`broker.tls.${key}`, 'warning', source, [...TLS_KEYS]));
+      continue;
+    }
+    if (key === 'disable-verification') {
+      if (typeof value === 'boolean') out.disableVerification = { value, source };
+      else
+        diagnostics.push(
+          typeMismatch(
+            'broker.tls.disable-verification',
+            'a boolean (true or false)',
+            value,
+            source,
+          ),
+        );
+      continue;
+    }
+    if (typeof value !== 'string') {
+      diagnostics.push(typeMismatch(`broker.tls.${key}`, 'a string (a path)', value, source));
+      continue;
+    }
+    const r = resolvePathValue(value, {
+      os: file.os,
+      home: file.home,
+      baseDir: api.dirname(file.path),
+      origin: 'file',
+      source,
+    });
+    diagnostics.push(...r.diagnostics);
+    if (r.path === undefined) continue;
+    const v = { value: r.path, source };
+    if (key === 'ca-file') out.caFile = v;
+    else if (key === 'ca-dir') out.caDir = v;
+    else if (key === 'client-cert-file') out.clientCertFile = v;
+    else out.clientKeyFile = v;
+  }
+  return out;
 }
 
 /** Flattens an ident table's sources; values are already sanitized null-prototype copies. */
@@ -386,6 +490,13 @@ function suggestKey(key: string): string {
   return s || 'key';
 }
 
+let strictUtf8: InstanceType<typeof TextDecoder> | undefined;
+/** One strict decoder, made on first use (a whole-buffer `decode` keeps no state between calls). */
+function utf8(): InstanceType<typeof TextDecoder> {
+  strictUtf8 ??= new TextDecoder('utf-8', { fatal: true });
+  return strictUtf8;
+}
+
 /** A plain TOML table (smol-toml builds them with a `null` prototype; dates and arrays are not tables). */
 export function isTable(value: unknown): value is Table {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
@@ -439,24 +550,6 @@ function unknownKey(
   );
 }
 
-/** `base-url-no-protocol` for a base URL from any layer. */
-export function noProtocol(value: string, source: Source, where?: string): Diagnostic {
-  return diagnostic(
-    'base-url-no-protocol',
-    'error',
-    `The broker base URL '${value.slice(0, MAX_SHOWN)}'${where ? ` in ${where}` : ''} does not start with http:// or https://; it is ignored.`,
-    {
-      hint: `Write the protocol, e.g. https://${value.replace(/^[a-z]*:?\/*/i, '').slice(0, MAX_SHOWN)}.`,
-      source,
-    },
-  );
-}
-
-/** Whether a base URL starts with `http://` or `https://`. */
-export function hasProtocol(value: string): boolean {
-  return PROTOCOL.test(value);
-}
-
 function syntaxDiagnostic(
   e: unknown,
   text: string,
@@ -491,6 +584,31 @@ function syntaxDiagnostic(
       source: fileSource(),
     },
   );
+}
+
+/**
+ * The deepest nesting of tables and arrays a configuration file may have.
+ * smol-toml bounds inline nesting but not dotted keys (`a.a.a… = 1`) or
+ * table headers, and the walks over the document recurse, so a deeper file
+ * is refused whole (`config-too-deep`) before they run.
+ */
+export const MAX_CONFIG_DEPTH = 100;
+
+/** The key path of the first value nested deeper than {@link MAX_CONFIG_DEPTH}, found without recursion. */
+function firstTooDeep(doc: Table): string[] | undefined {
+  const stack: { value: unknown; path: string[] }[] = [{ value: doc, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (path.length > MAX_CONFIG_DEPTH) return path;
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => {
+        stack.push({ value: v, path: [...path, String(i)] });
+      });
+    } else if (isTable(value)) {
+      for (const key of Object.keys(value)) stack.push({ value: value[key], path: [...path, key] });
+    }
+  }
+  return undefined;
 }
 
 /** Line and column of the first byte that breaks UTF-8, for the `toml-encoding` message. */
