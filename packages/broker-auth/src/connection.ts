@@ -180,7 +180,10 @@ export function resolveBrokerConnection(options: ResolveBrokerOptions = {}): Res
           !d.source.name.includes('SSL'),
       ),
     );
-    baseUrl = b.baseUrl ?? baseUrl;
+    // The whole URL (credentials included) is kept as a secret by readPactEnv.
+    baseUrl = b.rawBaseUrl
+      ? { value: b.rawBaseUrl.value.reveal(), source: b.rawBaseUrl.source }
+      : (b.baseUrl ?? baseUrl);
     if (b.username || b.password || b.token) {
       auth = { username: b.username, password: b.password, token: b.token };
     }

@@ -1,6 +1,6 @@
-import * as http from 'node:http';
-import * as https from 'node:https';
-import * as nodeTls from 'node:tls';
+import type * as Http from 'node:http';
+import type * as Https from 'node:https';
+import type * as NodeTls from 'node:tls';
 import { type Diagnostic, diagnostic, PactConfigError, runtimeInfo } from '@pact-config/env';
 import type { BrokerConnection } from './connection.js';
 import type { BrokerTls } from './tls.js';
@@ -214,6 +214,24 @@ function finish(res: Response, url: URL, redirected: boolean): Response {
   return res;
 }
 
+interface NetModules {
+  readonly http: typeof Http;
+  readonly https: typeof Https;
+  readonly nodeTls: typeof NodeTls;
+}
+let net: Promise<NetModules> | undefined;
+
+/**
+ * The runtime's HTTP and TLS modules, loaded on the first request, so that
+ * importing this package (or the facade) loads no network code.
+ */
+function loadNet(): Promise<NetModules> {
+  net ??= Promise.all([import('node:http'), import('node:https'), import('node:tls')]).then(
+    ([http, https, nodeTls]) => ({ http, https, nodeTls }),
+  );
+  return net;
+}
+
 function transport(): Send {
   const runtime = runtimeInfo().name;
   if (runtime === 'bun') return bunSend;
@@ -222,10 +240,11 @@ function transport(): Send {
 }
 
 /** Node (and Deno with verification off): `node:https` with the TLS options, whole body read. */
-const nodeSend: Send = (url, req, tls) =>
-  new Promise((resolve, reject) => {
+const nodeSend: Send = async (url, req, tls) => {
+  const { http, https, nodeTls } = await loadNet();
+  return new Promise((resolve, reject) => {
     const secure = url.protocol === 'https:';
-    const options: https.RequestOptions = {
+    const options: Https.RequestOptions = {
       method: req.method,
       headers: Object.fromEntries(req.headers),
       agent: false,
@@ -261,6 +280,7 @@ const nodeSend: Send = (url, req, tls) =>
     request.on('error', reject);
     request.end(req.body);
   });
+};
 
 interface BunTlsOptions {
   ca?: string[];
@@ -271,6 +291,7 @@ interface BunTlsOptions {
 
 /** Bun: its `fetch`, with the `tls` option. */
 const bunSend: Send = async (url, req, tls) => {
+  const { nodeTls } = await loadNet();
   const bunTls: BunTlsOptions = { rejectUnauthorized: tls.verify };
   if (tls.ca.length > 0) bunTls.ca = [...nodeTls.rootCertificates, ...tls.ca];
   if (tls.cert && tls.key) {

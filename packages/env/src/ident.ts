@@ -1,5 +1,9 @@
 import { type Diagnostic, diagnostic, PactConfigError } from './diagnostic.js';
 import type { EnvRecord, Os } from './host.js';
+import { PACT_VARIABLES } from './variables.js';
+
+/** The RFC's own variables are not implementation-specific, whatever their prefix. */
+const RFC_NAMES = new Set(PACT_VARIABLES.map((v) => v.name));
 
 const IDENT = /^[A-Z][A-Z0-9]*$/;
 const REST = /^[A-Z0-9]+(?:_[A-Z0-9]+)*$/;
@@ -22,6 +26,8 @@ export interface IdentVariables {
  * else throws a {@link PactConfigError} with code `ident-invalid`. Variables
  * whose rest is not uppercase words joined by single underscores are skipped
  * with an `ident-variable-ignored` warning; empty values count as unset.
+ * The RFC's own variables are never collected: `identVariables(env, 'BROKER')`
+ * gives `PACT_BROKER_BASIC_AUTH_USERNAME` but not `PACT_BROKER_TOKEN`.
  * With `os: 'windows'` names are matched case-insensitively, as Windows does
  * (`pact_ruby_bar` is `PACT_RUBY_BAR`).
  *
@@ -53,7 +59,7 @@ export function identVariables(
   const windows = options.os === 'windows';
   for (const original of Object.keys(env).sort()) {
     const name = windows ? original.toUpperCase() : original;
-    if (!name.startsWith(prefix)) continue;
+    if (!name.startsWith(prefix) || RFC_NAMES.has(name)) continue;
     const value = env[original];
     if (value === undefined || value === '') continue;
     const rest = name.slice(prefix.length);

@@ -32,6 +32,7 @@ export {
 export { type IdentVariables, identVariables } from './ident.js';
 export { type MemoryFiles, memoryFs } from './memory-fs.js';
 export { isSecret, Secret } from './secret.js';
+export { hasUrlCredentials, redactUrl } from './url.js';
 export {
   type BrokerEnv,
   emptyDiagnostic,

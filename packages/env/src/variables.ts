@@ -1,6 +1,7 @@
 import { type Diagnostic, diagnostic, type Sourced } from './diagnostic.js';
 import { type EnvRecord, envGetter, type Os } from './host.js';
 import { Secret } from './secret.js';
+import { hasUrlCredentials, redactUrl } from './url.js';
 
 /** What a variable is for, so tools can list and mask them. */
 export interface VariableInfo {
@@ -52,7 +53,10 @@ export const PACT_VARIABLES: readonly VariableInfo[] = [
 
 /** The broker variables, read. Secrets are wrapped in {@link Secret}. */
 export interface BrokerEnv {
+  /** `PACT_BROKER_BASE_URL`, with any credentials inside it masked (`https://u:********@host`). */
   readonly baseUrl?: Sourced<string>;
+  /** The whole `PACT_BROKER_BASE_URL`, as a secret: present only when it holds credentials. */
+  readonly rawBaseUrl?: Sourced<Secret>;
   readonly username?: Sourced<string>;
   readonly password?: Sourced<Secret>;
   readonly token?: Sourced<Secret>;
@@ -137,6 +141,7 @@ export function readPactEnv(env: EnvRecord, options: { os?: Os } = {}): PactEnvR
   };
 
   const dnt = get('PACT_DO_NOT_TRACK');
+  const url = text('PACT_BROKER_BASE_URL');
   const brokerOff = flag('PACT_BROKER_DISABLE_SSL_VERIFICATION');
   const allOff = flag('PACT_DISABLE_SSL_VERIFICATION');
   // Either variable set to true turns verification off; the broker-specific one is asked first.
@@ -155,7 +160,11 @@ export function readPactEnv(env: EnvRecord, options: { os?: Os } = {}): PactEnvR
         ? undefined
         : ({ value: true, source: { kind: 'env', name: 'PACT_DO_NOT_TRACK' } } as const),
     broker: strip({
-      baseUrl: text('PACT_BROKER_BASE_URL'),
+      baseUrl: url && { value: redactUrl(url.value), source: url.source },
+      rawBaseUrl:
+        url && hasUrlCredentials(url.value)
+          ? { value: new Secret(url.value), source: url.source }
+          : undefined,
       username: text('PACT_BROKER_USERNAME'),
       password: secret('PACT_BROKER_PASSWORD'),
       token: secret('PACT_BROKER_TOKEN'),

@@ -175,6 +175,16 @@ describe('identVariables (RFC "Implementation Specific")', () => {
     ]);
   });
 
+  it("never collects the RFC's own variables, so BROKER does not hand out the token", () => {
+    const env = {
+      PACT_BROKER_TOKEN: 'canary-tok',
+      PACT_BROKER_PASSWORD: 'canary-pw',
+      PACT_BROKER_BASE_URL: 'https://b',
+      PACT_BROKER_BASIC_AUTH_USERNAME: 'reader',
+    };
+    expect(identVariables(env, 'BROKER').values).toEqual({ 'basic-auth-username': 'reader' });
+  });
+
   it('matches names case-insensitively on Windows only', () => {
     const env = { pact_ruby_bar: 'baz', Pact_Ruby_Log_Level: 'warn' };
     expect(identVariables(env, 'RUBY', { os: 'windows' }).values).toEqual({

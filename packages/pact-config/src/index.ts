@@ -7,6 +7,15 @@
  */
 
 export {
+  type BrokerConnection,
+  basicAuthorization,
+  bearerAuthorization,
+  brokerFetch,
+  parseBaseUrl,
+  resolveBrokerConnection,
+  responseDiagnostic,
+} from '@pact-config/broker-auth';
+export {
   type Diagnostic,
   describeSource,
   formatDiagnostic,
@@ -31,6 +40,13 @@ export {
   resolvePathValue,
 } from '@pact-config/paths';
 export {
+  detectLegacyPactDir,
+  ensureSharedDirs,
+  listPlugins,
+  migrateLegacyPactDir,
+  sharedLocations,
+} from '@pact-config/shared-files';
+export {
   type CliLayer,
   findLocalConfig,
   loadConfig,
@@ -38,6 +54,7 @@ export {
   parseConfigFile,
 } from '@pact-config/toml-config';
 export {
+  type BrokerSettings,
   type LoadPactConfigOptions,
   loadPactConfig,
   loadPactConfigSync,

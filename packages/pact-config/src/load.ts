@@ -1,3 +1,4 @@
+import { type BrokerConnection, resolveBrokerConnection } from '@pact-config/broker-auth';
 import {
   type Diagnostic,
   type Host,
@@ -42,23 +43,35 @@ export interface PactSettings {
   };
 }
 
+/** The broker settings after layering, and the connection built from them. */
+export interface BrokerSettings extends BrokerLayers {
+  /**
+   * The connection, ready for `brokerFetch(connection, path)`: base URL
+   * without credentials, the Authorization scheme, the TLS material. Absent
+   * when no base URL is set (or none is usable: see the diagnostics).
+   */
+  readonly connection?: BrokerConnection;
+}
+
 /** The effective configuration: one object for a Pact tool. */
 export interface PactConfig {
-  /** The host the rules ran against. */
+  /** The host the rules ran against (not enumerable: it holds the raw environment). */
   readonly host: Host;
   /** The configuration files read, highest precedence first, with their role. */
   readonly files: readonly ConfigFileRef[];
   readonly pact: PactSettings;
-  /** The broker settings after layering: base URL (without credentials) and the one `auth` block. */
-  readonly broker: BrokerLayers;
+  /** The broker settings after layering (base URL without credentials, the one `auth` block, TLS) and the connection. */
+  readonly broker: BrokerSettings;
   /** One implementation's `[ident]` table merged with its `PACT_{IDENT}_*` variables. */
   ident(name: string): IdentConfig;
   /** Every value with its source, by dotted key; with an ident, its keys too. Secrets stay masked. */
   values(ident?: string): Record<string, Sourced<unknown>>;
   /** Everything noticed on the way, the host's own (a Deno permission, say) included. */
   readonly diagnostics: readonly Diagnostic[];
-  /** The layered result of `@pact-config/toml-config`, for what this object does not lift. */
+  /** The layered result of `@pact-config/toml-config`, for what this object does not lift (not enumerable). */
   readonly layers: PactConfigLayers;
+  /** What `JSON.stringify` shows: files, settings, every value with its source, diagnostics; secrets redacted. */
+  toJSON(): unknown;
 }
 
 /**
@@ -113,16 +126,42 @@ function facade(
     doNotTrack,
     locations: { dataHome, pluginDir },
   };
-  return {
-    host,
+  const { baseUrl, auth, tls } = layers.broker;
+  const resolved = baseUrl
+    ? resolveBrokerConnection({ baseUrl, auth, tls, os: host.os, fs: host.fs })
+    : { diagnostics: [] };
+  const broker: BrokerSettings = {
+    ...layers.broker,
+    ...(resolved.connection && { connection: resolved.connection }),
+  };
+  const diagnostics = dedupe([...hostDiagnostics, ...layers.diagnostics, ...resolved.diagnostics]);
+  const config = {
     files: layers.files,
     pact,
-    broker: layers.broker,
-    ident: (name) => layers.ident(name),
-    values: (ident) => layers.values(ident),
-    diagnostics: [...hostDiagnostics, ...layers.diagnostics],
-    layers,
+    broker,
+    ident: (name: string) => layers.ident(name),
+    values: (ident?: string) => layers.values(ident),
+    diagnostics,
+    toJSON: () => ({ files: layers.files, values: layers.values(), diagnostics }),
   };
+  // The host holds the raw environment (secrets included) and the layers the raw tables:
+  // reachable by name, but not shown by JSON.stringify, util.inspect or a spread.
+  Object.defineProperties(config, {
+    host: { value: host, enumerable: false },
+    layers: { value: layers, enumerable: false },
+    toJSON: { enumerable: false },
+  });
+  return config as unknown as PactConfig; // host and layers were added above, not enumerable
+}
+
+function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = JSON.stringify([d.code, d.message, d.source]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** A directory from the OS rules (XDG, APPDATA, fallback) is the RFC's default (D34). */

@@ -262,7 +262,10 @@ function* loadTask(options: LoadOptions): Task<PactConfigLayers> {
   // reported and skipped. Credentials inside it are taken out (D13).
   let baseUrl: Sourced<string> | undefined;
   let urlAuth: BrokerAuth | undefined;
-  const urlCandidates = [cli.baseUrl, env.broker.baseUrl, ...configs.map((f) => f.broker.baseUrl)];
+  // The whole URL, credentials included, from the secret the readers keep it in.
+  const whole = (b: { baseUrl?: Sourced<string>; rawBaseUrl?: Sourced<Secret> }) =>
+    b.rawBaseUrl ? { value: b.rawBaseUrl.value.reveal(), source: b.rawBaseUrl.source } : b.baseUrl;
+  const urlCandidates = [cli.baseUrl, whole(env.broker), ...configs.map((f) => whole(f.broker))];
   for (const candidate of urlCandidates) {
     if (!candidate) continue;
     // One implementation of D13/D37, shared with @pact-config/broker-auth.

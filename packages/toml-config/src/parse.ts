@@ -2,7 +2,9 @@ import { hasProtocol, noProtocol } from '@pact-config/broker-auth';
 import {
   type Diagnostic,
   diagnostic,
+  hasUrlCredentials,
   type Os,
+  redactUrl,
   Secret,
   type Source,
   type Sourced,
@@ -69,7 +71,10 @@ export interface ConfigFile extends ConfigFileRef {
     readonly doNotTrack?: Sourced<boolean>;
   };
   readonly broker: {
+    /** `base-url`, with any credentials inside it masked (`https://u:********@host`). */
     readonly baseUrl?: Sourced<string>;
+    /** The whole `base-url`, as a secret: present only when it holds credentials. */
+    readonly rawBaseUrl?: Sourced<Secret>;
     readonly auth?: BrokerAuth;
     readonly tls?: BrokerTlsFile;
   };
@@ -289,7 +294,12 @@ function readBroker(
   table: Table,
   file: ParseFileOptions,
   at: (path: string[]) => Source,
-  out: { baseUrl?: Sourced<string>; auth?: BrokerAuth; tls?: BrokerTlsFile },
+  out: {
+    baseUrl?: Sourced<string>;
+    rawBaseUrl?: Sourced<Secret>;
+    auth?: BrokerAuth;
+    tls?: BrokerTlsFile;
+  },
   diagnostics: Diagnostic[],
 ): void {
   for (const key of Object.keys(table)) {
@@ -306,7 +316,9 @@ function readBroker(
       } else if (!hasProtocol(value)) {
         diagnostics.push(noProtocol(value, source, file.path));
       } else {
-        out.baseUrl = { value, source };
+        // Shown with its credentials masked; the whole URL only as a secret (D13).
+        out.baseUrl = { value: redactUrl(value), source };
+        if (hasUrlCredentials(value)) out.rawBaseUrl = { value: new Secret(value), source };
       }
       continue;
     }
@@ -550,6 +562,20 @@ function unknownKey(
   );
 }
 
+/** A line that may hold a credential: a secret-like key, an `auth` table, or a URL with userinfo. */
+const SECRET_LINE = /pass|pwd|token|secret|private|credential|auth|key\s*=|:\/\/[^\s"'/]*@/i;
+
+/**
+ * The excerpt of a syntax error never shows a secret: on a line that may hold
+ * one, everything after the first `=` (the whole line when there is none) is
+ * masked. The caret still points at the column.
+ */
+function maskSecrets(line: string): string {
+  if (!SECRET_LINE.test(line)) return line;
+  const eq = line.indexOf('=');
+  return eq < 0 ? '********' : `${line.slice(0, eq + 1)} ********`;
+}
+
 function syntaxDiagnostic(
   e: unknown,
   text: string,
@@ -559,7 +585,7 @@ function syntaxDiagnostic(
   if (e instanceof TomlError) {
     const reason =
       e.message.replace(/^Invalid TOML document: /, '').split('\n')[0] ?? 'invalid TOML';
-    const lineText = (text.split(/\r?\n/)[e.line - 1] ?? '').replace(/\t/g, ' ');
+    const lineText = maskSecrets((text.split(/\r?\n/)[e.line - 1] ?? '').replace(/\t/g, ' '));
     const start = Math.max(0, Math.min(e.column - 1 - MAX_SHOWN / 2, lineText.length - MAX_SHOWN));
     const shown = lineText.slice(start, start + MAX_SHOWN);
     const gutter = String(e.line);

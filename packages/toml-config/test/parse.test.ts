@@ -210,6 +210,25 @@ describe('RFC Format: top-level keys, key style, {ident} tables', () => {
   });
 });
 
+describe("secrets never show in a syntax error's excerpt", () => {
+  it.each([
+    ['[broker]\nauth = { username = "u", password = "canary-pw }\n', 2],
+    ['[broker.auth]\ntoken = "canary-tok\n', 2],
+    ['[broker]\nbase-url = "https://u:canary-pw@host\n', 2],
+    ['[ruby]\napi-secret = canary-bare\n', 2],
+  ])('%j', (text, line) => {
+    const r = p(text);
+    expect(r.diagnostics).toMatchObject([{ code: 'toml-syntax', source: { line } }]);
+    expect(JSON.stringify(r.diagnostics)).not.toContain('canary');
+    expect(r.diagnostics[0]?.message).toContain('********');
+  });
+
+  it('keeps the excerpt of a line without a credential', () => {
+    const r = p('[pact]\ndata-home = "unterminated\n');
+    expect(r.diagnostics[0]?.message).toContain('data-home = "unterminated');
+  });
+});
+
 describe('RFC Format: bad files never crash and never pollute', () => {
   it('an empty file (or only comments) is an empty config, no diagnostic', () => {
     for (const t of ['', '\n\n', '# nothing\n', enc('')]) {

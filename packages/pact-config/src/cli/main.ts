@@ -7,6 +7,7 @@ import {
   type Host,
   PACT_VARIABLES,
   PactConfigError,
+  redactUrl,
   runtimeHost,
   versionProperties,
 } from '@pact-config/env';
@@ -444,7 +445,7 @@ function envCommand(ctx: Ctx, host: Host): number {
     const info = known.get(name);
     const secret = info?.secret ?? SECRET_NAME.test(name);
     const value = host.env[name] ?? '';
-    const shown = secret && !revealed(ctx, name) ? MASK : value;
+    const shown = revealed(ctx, name) ? value : secret ? MASK : redactUrl(value);
     return {
       name,
       value: shown,

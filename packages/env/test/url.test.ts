@@ -1,0 +1,35 @@
+import { inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { hasUrlCredentials, readPactEnv, redactUrl } from '../src/index.js';
+
+// RFC "Pact Broker": the base URL may contain a username and password; they are secrets.
+describe('redactUrl', () => {
+  it.each([
+    ['https://ci:s3cr3t@broker.example/pb/', 'https://ci:********@broker.example/pb/'],
+    ['https://t0k3n@broker.example', 'https://********@broker.example'],
+    ['http://u:p%40ss@localhost:9292', 'http://u:********@localhost:9292'],
+    ['u:pw@broker.example', 'u:********@broker.example'],
+    ['https://broker.example/a@b', 'https://broker.example/a@b'],
+    ['https://broker.example', 'https://broker.example'],
+  ])('%s → %s', (url, shown) => {
+    expect(redactUrl(url)).toBe(shown);
+    expect(hasUrlCredentials(url)).toBe(url !== shown);
+  });
+});
+
+describe('readPactEnv keeps a base URL with credentials as a secret', () => {
+  it('masks the value and keeps the whole URL in rawBaseUrl', () => {
+    const { values } = readPactEnv({ PACT_BROKER_BASE_URL: 'https://u:canary@b.example' });
+    expect(values.broker.baseUrl?.value).toBe('https://u:********@b.example');
+    expect(values.broker.rawBaseUrl?.value.reveal()).toBe('https://u:canary@b.example');
+    expect(JSON.stringify(values) + inspect(values, { depth: 9 })).not.toContain('canary');
+  });
+  it('has no rawBaseUrl when the URL holds no credentials', () => {
+    expect(readPactEnv({ PACT_BROKER_BASE_URL: 'https://b.example' }).values.broker).toEqual({
+      baseUrl: {
+        value: 'https://b.example',
+        source: { kind: 'env', name: 'PACT_BROKER_BASE_URL' },
+      },
+    });
+  });
+});
