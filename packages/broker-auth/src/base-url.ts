@@ -66,6 +66,11 @@ export function parseBaseUrl(raw: string, source?: Source): ParsedBaseUrl {
       }),
     ],
   });
+  // The URL parser silently drops tabs and newlines: refuse them (and every other control
+  // character) instead, so nothing like `\r\nX-Header:` can ride along (D37).
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+  if (/[\u0000-\u001f\u007f]/.test(raw))
+    return invalid('holds a control character (a tab or a line break, say)');
   if (!URL.canParse(raw) || !URL.canParse(text)) {
     return invalid(`'${text.slice(0, MAX_SHOWN)}' is not a URL`);
   }

@@ -104,3 +104,18 @@ describe('isLoopback', () => {
     expect(isLoopback(new URL(u))).toBe(want);
   });
 });
+
+describe('control characters in a base URL (D37)', () => {
+  it.each([
+    'https://broker.example/\r\nX-Evil: 1',
+    'https://broker\n.example',
+    'https://broker.example\n',
+    'https://bro\tker.example',
+    'https://u:p\u0000w@broker.example',
+  ])('%j is base-url-invalid, never a URL with the character dropped', (raw) => {
+    const r = parseBaseUrl(raw);
+    expect(r.url).toBeUndefined();
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['base-url-invalid']);
+    expect(r.diagnostics[0]?.message).not.toMatch(/[\r\n\t]/);
+  });
+});
