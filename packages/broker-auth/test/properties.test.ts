@@ -16,6 +16,10 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
 const text = fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), fc.string());
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** What UTF-8 can carry of a string: a lone surrogate becomes U+FFFD, as TextEncoder does. */
+const wellFormed = (s: string) => s.replace(LONE_SURROGATE, '\uFFFD');
+
 function decodeBasic(header: string): string {
   expect(header.startsWith('Basic ')).toBe(true);
   return new TextDecoder('utf-8', { fatal: true }).decode(
@@ -27,9 +31,8 @@ describe('Authorization headers round-trip, or are refused', () => {
   it('Basic: user:password comes back exactly, or credential-invalid', () => {
     fc.assert(
       fc.property(text, text, (user, password) => {
-        const wellFormed = (s: string) => s === s.toWellFormed();
         const ok = !CONTROL.test(user) && !CONTROL.test(password) && !user.includes(':');
-        if (ok && wellFormed(user) && wellFormed(password)) {
+        if (ok && wellFormed(user) === user && wellFormed(password) === password) {
           const header = basicAuthorization(user, new Secret(password)).reveal();
           expect(decodeBasic(header)).toBe(`${user}:${password}`);
         } else if (!ok) {
@@ -38,7 +41,8 @@ describe('Authorization headers round-trip, or are refused', () => {
             Boolean,
           );
           expect(d?.code).toBe('credential-invalid');
-          expect(`${d?.message} ${d?.hint}`).not.toContain(password || '\u0000never');
+          // A password long enough to be told apart from the message's own words never shows.
+          if (password.length >= 8) expect(`${d?.message} ${d?.hint}`).not.toContain(password);
         }
       }),
       { numRuns: 400 },
@@ -71,7 +75,7 @@ describe('Authorization headers round-trip, or are refused', () => {
         if (header === undefined) {
           expect(diagnostics.map((d) => d.code)).toContain('credential-invalid');
         } else {
-          expect(decodeBasic(header)).toBe(`${user}:${password}`.toWellFormed());
+          expect(decodeBasic(header)).toBe(wellFormed(`${user}:${password}`));
         }
         expect(JSON.stringify(connection) ?? '').not.toContain(`:${password}@`);
       }),
