@@ -5,7 +5,7 @@ import { type Host, identVariables, memoryFs, readPactEnv } from '@pact-config/e
 import { loadConfigSync, parseConfigFile } from '@pact-config/toml-config';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
-import { loadPactConfig, loadPactConfigSync } from '../src/index.js';
+import { brokerFetch, loadPactConfig, loadPactConfigSync, PactConfigError } from '../src/index.js';
 
 // DESIGN "Secrets stay secret": a recognisable password, token and private key set through
 // every channel must appear nowhere (stdout, stderr, thrown messages, serialised objects)
@@ -203,6 +203,27 @@ describe.each(Object.entries(scenarios))('canary: %s', (_name, scenario) => {
     for (const value of shown) {
       expectNoCanary(JSON.stringify(value) ?? '', 'JSON of a result');
       expectNoCanary(inspect(value, { depth: Number.POSITIVE_INFINITY }), 'inspect of a result');
+    }
+  });
+});
+
+describe('canary: a broker request that fails', () => {
+  it('brokerFetch rejects with a typed error that shows no secret', async () => {
+    // Port 9 on the loopback (discard) is closed here: the request cannot connect.
+    for (const auth of [{ username: 'u', password: PW }, { token: TOK }]) {
+      const config = loadPactConfigSync({
+        host: hostOf({}),
+        cli: { broker: { baseUrl: 'http://127.0.0.1:9/pb/', ...auth } },
+      });
+      const error = await brokerFetch(config.broker.connection!, '/').then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(PactConfigError);
+      expectNoCanary(
+        `${(error as Error).message} ${JSON.stringify(error)} ${inspect(error, { depth: 9 })}`,
+        'a failed fetch',
+      );
     }
   });
 });

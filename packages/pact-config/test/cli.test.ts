@@ -190,6 +190,15 @@ describe('pact-config doctor', () => {
     expect(run(['doctor'], host({}, private600)).stdout).not.toContain('credentials-file-readable');
   });
 
+  it('reports a certificate file that is missing, naming it and the variable (exit 1)', () => {
+    const r = run(
+      ['doctor'],
+      host({ PACT_BROKER_BASE_URL: 'https://b.example', SSL_CERT_FILE: '/etc/pact/ca.pem' }),
+    );
+    expect(r.code).toBe(EXIT.error);
+    expect(r.stdout).toMatch(/SSL_CERT_FILE: error\[tls-file-unreadable\]: .*\/etc\/pact\/ca\.pem/);
+  });
+
   it('exits 1 when the configuration has an error', () => {
     const broken = memoryFs({ ...files, [LOCAL]: '[broker\nbase-url = 1' });
     const r = run(['doctor', '--json'], host({}, broken));
