@@ -105,11 +105,15 @@ if (runtimes.includes('deno')) {
 }
 
 const results = [];
+const slow = [];
 const queue = [...jobs];
 async function worker() {
   for (let job = queue.shift(); job; job = queue.shift()) {
+    const started = performance.now();
     try {
       const { stdout } = await job.go();
+      const seconds = (performance.now() - started) / 1000;
+      if (seconds > 5) slow.push(`${job.runtime} ${job.pkg}: ${seconds.toFixed(1)} s`);
       for (const c of JSON.parse(stdout.trim().split('\n').at(-1))) results.push({ ...job, ...c });
     } catch (e) {
       results.push({
@@ -128,6 +132,7 @@ for (const r of results) {
   console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.runtime.padEnd(5)} ${r.pkg.padEnd(14)} ${r.name}`);
   if (!r.ok) console.log(`     ${r.error.split('\n').slice(0, 8).join('\n     ')}`);
 }
+if (slow.length) console.log(`slow (over 5 s): ${slow.join('; ')}`);
 const passed = results.filter((r) => r.ok).length;
 const failed = results.length - passed;
 console.log(`runtimes: ${passed} passed, ${failed} failed`);
