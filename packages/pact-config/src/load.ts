@@ -1,4 +1,8 @@
-import { type BrokerConnection, resolveBrokerConnection } from '@pact-config/broker-auth';
+import {
+  type BrokerConnection,
+  type ResolvedBroker,
+  resolveBrokerConnection,
+} from '@pact-config/broker-auth';
 import {
   type Diagnostic,
   type Host,
@@ -47,10 +51,13 @@ export interface PactSettings {
 export interface BrokerSettings extends BrokerLayers {
   /**
    * The connection, ready for `brokerFetch(connection, path)`: base URL
-   * without credentials, the Authorization scheme, the TLS material. Absent
-   * when no base URL is set (or none is usable: see the diagnostics).
+   * without credentials, the Authorization scheme, the TLS material. Built on
+   * first use (it reads the certificate files), then kept. Absent when no
+   * base URL is set, or none is usable.
    */
-  readonly connection?: BrokerConnection;
+  readonly connection: BrokerConnection | undefined;
+  /** What building the connection found (certificate files, credentials); built with it. */
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 /** The effective configuration: one object for a Pact tool. */
@@ -66,7 +73,10 @@ export interface PactConfig {
   ident(name: string): IdentConfig;
   /** Every value with its source, by dotted key; with an ident, its keys too. Secrets stay masked. */
   values(ident?: string): Record<string, Sourced<unknown>>;
-  /** Everything noticed on the way, the host's own (a Deno permission, say) included. */
+  /**
+   * Everything noticed on the way, the host's own (a Deno permission, say)
+   * included; the broker connection's own are in `broker.diagnostics`.
+   */
   readonly diagnostics: readonly Diagnostic[];
   /** The layered result of `@pact-config/toml-config`, for what this object does not lift (not enumerable). */
   readonly layers: PactConfigLayers;
@@ -126,15 +136,21 @@ function facade(
     doNotTrack,
     locations: { dataHome, pluginDir },
   };
+  // The connection reads certificate files: built when first asked for, not on every load.
   const { baseUrl, auth, tls } = layers.broker;
-  const resolved = baseUrl
-    ? resolveBrokerConnection({ baseUrl, auth, tls, os: host.os, fs: host.fs })
-    : { diagnostics: [] };
-  const broker: BrokerSettings = {
-    ...layers.broker,
-    ...(resolved.connection && { connection: resolved.connection }),
-  };
-  const diagnostics = dedupe([...hostDiagnostics, ...layers.diagnostics, ...resolved.diagnostics]);
+  let resolved: ResolvedBroker | undefined;
+  const connect = (): ResolvedBroker =>
+    (resolved ??= baseUrl
+      ? resolveBrokerConnection({ baseUrl, auth, tls, os: host.os, fs: host.fs })
+      : { diagnostics: [] });
+  const broker = Object.defineProperties(
+    { ...layers.broker },
+    {
+      connection: { get: () => connect().connection, enumerable: true },
+      diagnostics: { get: () => connect().diagnostics, enumerable: false },
+    },
+  ) as BrokerSettings;
+  const diagnostics = dedupe([...hostDiagnostics, ...layers.diagnostics]);
   const config = {
     files: layers.files,
     pact,

@@ -173,7 +173,9 @@ describe.each(Object.entries(scenarios))('canary: %s', (_name, scenario) => {
           String(config.broker.connection),
           `${config.broker.auth?.password?.value}${config.broker.auth?.token?.value}`,
           JSON.stringify({ ...config }),
-          ...config.diagnostics.map((d) => `${d.message} ${d.hint}`),
+          ...[...config.diagnostics, ...config.broker.diagnostics].map(
+            (d) => `${d.message} ${d.hint}`,
+          ),
         ];
         for (const s of shown) expectNoCanary(s, 'a facade result');
       } catch (e) {

@@ -62,7 +62,11 @@ describe('bad values through the facade (DESIGN "Quality bars": never a stack tr
     let diagnostics: readonly Diagnostic[];
     try {
       const config = loadPactConfigSync({ host, cli: c.cli });
-      diagnostics = [...config.diagnostics, ...config.ident(c.ident ?? 'ruby').diagnostics];
+      diagnostics = [
+        ...config.diagnostics,
+        ...config.broker.diagnostics,
+        ...config.ident(c.ident ?? 'ruby').diagnostics,
+      ];
     } catch (e) {
       // Only the documented stop: the explicit file.
       expect(e).toBeInstanceOf(PactConfigError);

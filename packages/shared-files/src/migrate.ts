@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import process from 'node:process';
 import { type Diagnostic, diagnostic, PactConfigError } from '@pact-config/env';
@@ -320,7 +321,7 @@ function* walk(root: string): Generator<Entry> {
 }
 
 function hashOf(path: string): string {
-  return createHash('sha256').update(fs.readFileSync(path)).digest('hex');
+  return sha256().update(fs.readFileSync(path)).digest('hex');
 }
 
 /** Whether `b` holds what `a` holds (size and SHA-256 for files; the target for links). */
@@ -484,4 +485,11 @@ function failed(s: MigrationStep, e: unknown): PactConfigError {
       },
     ),
   );
+}
+
+let crypto: typeof Crypto | undefined;
+/** `node:crypto` is loaded on the first hash, so importing the package (or the facade) does not load it. */
+function sha256(): Crypto.Hash {
+  crypto ??= createRequire(import.meta.url)('node:crypto') as typeof Crypto;
+  return crypto.createHash('sha256');
 }

@@ -346,6 +346,7 @@ function doctor(ctx: Ctx, config: PactConfig, diagnostics: readonly Diagnostic[]
   const plugins = pluginList(ctx, config);
   const found = dedupe([
     ...diagnostics,
+    ...config.broker.diagnostics,
     ...credentialFileChecks(config),
     ...legacy.diagnostics,
     ...(plugins?.diagnostics ?? []),
