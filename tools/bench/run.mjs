@@ -245,7 +245,8 @@ const netProbe = spawnSync(
   [
     '--input-type=module',
     '-e',
-    "const before = new Set(process.moduleLoadList); await import('pact-config'); console.log(JSON.stringify(process.moduleLoadList.filter((m) => !before.has(m))));",
+    // The list is taken before console.log is touched: stdout on a pipe loads `net` itself.
+    "const before = new Set(process.moduleLoadList); await import('pact-config'); const loaded = process.moduleLoadList.filter((m) => !before.has(m)); console.log(JSON.stringify(loaded));",
   ],
   { cwd: toolsDir, encoding: 'utf8' },
 );

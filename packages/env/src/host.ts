@@ -1,6 +1,9 @@
 import * as nodeFs from 'node:fs';
 import * as nodeOs from 'node:os';
-import process from 'node:process';
+
+// The global `process` (Node, Bun, Deno 2), not `import process from 'node:process'`: that
+// import builds a namespace from every property of `process`, which opens stdout and stdin
+// (and loads `net` when they are pipes) at import time.
 import { type Diagnostic, diagnostic } from './diagnostic.js';
 
 /**

@@ -1,6 +1,5 @@
 import * as nodeFs from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import process from 'node:process';
 import {
   type Diagnostic,
   diagnostic,

@@ -2,7 +2,6 @@ import type * as Crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import process from 'node:process';
 import { type Diagnostic, diagnostic, PactConfigError } from '@pact-config/env';
 import {
   dataHomeCandidates,

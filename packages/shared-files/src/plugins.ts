@@ -1,5 +1,4 @@
 import * as nodeFs from 'node:fs';
-import process from 'node:process';
 import {
   type Diagnostic,
   diagnostic,
