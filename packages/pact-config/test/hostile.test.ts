@@ -3,6 +3,15 @@ import { type Diagnostic, memoryFs, PactConfigError } from '@pact-config/env';
 import { describe, expect, it } from 'vitest';
 import { loadPactConfigSync } from '../src/index.js';
 
+/**
+ * CPU time of this process in ms. The limit is on the work an input costs, so it is
+ * measured in CPU time: wall-clock time also counts the other test files sharing the cores.
+ */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
 // The bad environment and command-line values of toml-config's corpus, through the whole
 // facade: with a broker base URL set, the connection is built too, so the credential and
 // TLS-file rules of broker-auth run on them (what the corpus marks "later").
@@ -58,7 +67,7 @@ describe('bad values through the facade (DESIGN "Quality bars": never a stack tr
       cwd: os === 'windows' ? 'C:\\work' : '/home/user/project',
       fs: memoryFs(c.files ?? {}, { os }),
     };
-    const started = performance.now();
+    const started = cpuMs();
     let diagnostics: readonly Diagnostic[];
     try {
       const config = loadPactConfigSync({ host, cli: c.cli });
@@ -72,7 +81,7 @@ describe('bad values through the facade (DESIGN "Quality bars": never a stack tr
       expect(e).toBeInstanceOf(PactConfigError);
       diagnostics = [(e as PactConfigError).diagnostic];
     }
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(cpuMs() - started).toBeLessThan(1000);
     const codes = diagnostics.map((d) => d.code);
     for (const code of [...c.codes, ...(AT_CONNECTION[c.name] ?? [])])
       expect(codes).toContain(code);

@@ -25,6 +25,15 @@ import {
   parseConfigFile,
 } from '../src/index.js';
 
+/**
+ * CPU time of this process in ms. The limit is on the work an input costs, so it is
+ * measured in CPU time: wall-clock time also counts the other test files sharing the cores.
+ */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
 const DIR = new URL('./fixtures/bad/', import.meta.url);
 interface Expect {
   codes: string[];
@@ -121,9 +130,9 @@ function checkDiagnostics(
 function runAll(name: string, bytes: Uint8Array, exp: Expect): number {
   let slowest = 0;
   const timed = <T>(f: () => T): T => {
-    const start = performance.now();
+    const start = cpuMs();
     const r = f();
-    slowest = Math.max(slowest, performance.now() - start);
+    slowest = Math.max(slowest, cpuMs() - start);
     return r;
   };
   for (const role of ['local', 'user', 'explicit'] as const) {
@@ -233,7 +242,7 @@ describe('the hostile corpus: generated inputs (too big to commit)', () => {
 describe('bad variables and command-line values: values.json', () => {
   it.each(VALUES.cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     const h = host(c.files ?? {}, c.env ?? {}, c.os ?? 'linux');
-    const start = performance.now();
+    const start = cpuMs();
     if (c.throws) {
       let thrown: unknown;
       try {
@@ -257,6 +266,6 @@ describe('bad variables and command-line values: values.json', () => {
       expect(d.source?.kind).toMatch(/^(env|cli)$/);
     }
     expect(() => JSON.stringify(config.values(c.ident))).not.toThrow();
-    expect(performance.now() - start).toBeLessThan(PER_FILE_MS);
+    expect(cpuMs() - start).toBeLessThan(PER_FILE_MS);
   });
 });

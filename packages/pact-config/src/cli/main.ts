@@ -165,11 +165,20 @@ interface Ctx {
   readonly options: MainOptions;
 }
 
+/** The package's version, from its package.json: the nearest one above this file (src or a bundle). */
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
+  for (const up of ['../package.json', '../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
+      if (pkg.name === 'pact-config' && pkg.version) return pkg.version;
+    } catch {
+      // Not there: try one level up.
+    }
+  }
+  return 'unknown';
 }
 
 function cliLayer(args: Args): CliLayer {
