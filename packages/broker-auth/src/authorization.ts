@@ -94,3 +94,16 @@ function base64(text: string): string {
   for (const b of bytes) binary += String.fromCharCode(b);
   return btoa(binary);
 }
+
+/**
+ * The warning for a token and a username/password both set (D12): the token
+ * is used (Bearer), as the official Rust and Ruby broker clients do.
+ */
+export function tokenAndBasic(source: Source | undefined): Diagnostic {
+  return diagnostic(
+    'auth-token-and-basic',
+    'warning',
+    'A broker token and a username/password are both set; the token is used (Bearer).',
+    { hint: 'Set either a token or a username and password, not both.', ...(source && { source }) },
+  );
+}

@@ -8,7 +8,12 @@ import {
   type Source,
   type Sourced,
 } from '@pact-config/env';
-import { basicAuthorization, bearerAuthorization, checkCredential } from './authorization.js';
+import {
+  basicAuthorization,
+  bearerAuthorization,
+  checkCredential,
+  tokenAndBasic,
+} from './authorization.js';
 import { isLoopback, parseBaseUrl } from './base-url.js';
 import {
   type BrokerTls,
@@ -222,17 +227,7 @@ export function resolveBrokerConnection(options: ResolveBrokerOptions = {}): Res
   let authSource: Source | undefined;
   if (auth.token && !auth.token.value.isEmpty) {
     if (auth.username || auth.password) {
-      diagnostics.push(
-        diagnostic(
-          'auth-token-and-basic',
-          'warning',
-          'A broker token and a username/password are both set; the token is used (Bearer).',
-          {
-            hint: 'Set either a token or a username and password, not both.',
-            source: auth.token.source,
-          },
-        ),
-      );
+      diagnostics.push(tokenAndBasic(auth.token.source));
     }
     const bad = checkCredential('token', auth.token.value.reveal(), auth.token.source);
     if (bad) diagnostics.push(bad);

@@ -9,6 +9,7 @@ export {
   bearerAuthorization,
   type CredentialField,
   checkCredential,
+  tokenAndBasic,
 } from './authorization.js';
 export {
   hasProtocol,

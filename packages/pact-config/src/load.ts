@@ -170,7 +170,8 @@ function facade(
   return config as unknown as PactConfig; // host and layers were added above, not enumerable
 }
 
-function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+/** Diagnostics without repeats (the same code, message and source), in their order. */
+export function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return diagnostics.filter((d) => {
     const key = JSON.stringify([d.code, d.message, d.source]);

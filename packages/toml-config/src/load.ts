@@ -1,4 +1,4 @@
-import { parseBaseUrl } from '@pact-config/broker-auth';
+import { parseBaseUrl, tokenAndBasic } from '@pact-config/broker-auth';
 import {
   type Diagnostic,
   diagnostic,
@@ -298,17 +298,7 @@ function* loadTask(options: LoadOptions): Task<PactConfigLayers> {
   if (auth?.token) {
     scheme = 'bearer';
     if (auth.username || auth.password) {
-      diagnostics.push(
-        diagnostic(
-          'auth-token-and-basic',
-          'warning',
-          'A broker token and a username/password are both set; the token is used (Bearer).',
-          {
-            hint: 'Set either a token or a username and password, not both.',
-            source: auth.token.source,
-          },
-        ),
-      );
+      diagnostics.push(tokenAndBasic(auth.token.source));
     }
   } else if (auth?.username || auth?.password) {
     scheme = 'basic';

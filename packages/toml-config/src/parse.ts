@@ -255,7 +255,6 @@ function readPact(
   out: { dataHome?: Sourced<string>; pluginDir?: Sourced<string>; doNotTrack?: Sourced<boolean> },
   diagnostics: Diagnostic[],
 ): void {
-  const api = pathApi(file.os);
   for (const key of Object.keys(table)) {
     const value = table[key];
     const source = at(['pact', key]);
@@ -275,18 +274,29 @@ function readPact(
       diagnostics.push(typeMismatch(`pact.${key}`, 'a string (a path)', value, source));
       continue;
     }
-    const r = resolvePathValue(value, {
-      os: file.os,
-      home: file.home,
-      baseDir: api.dirname(file.path),
-      origin: 'file',
-      source,
-    });
-    diagnostics.push(...r.diagnostics);
-    if (r.path === undefined) continue;
-    if (key === 'data-home') out.dataHome = { value: r.path, source };
-    else out.pluginDir = { value: r.path, source };
+    const path = filePath(value, file, source, diagnostics);
+    if (path === undefined) continue;
+    if (key === 'data-home') out.dataHome = { value: path, source };
+    else out.pluginDir = { value: path, source };
   }
+}
+
+/** A path value of a file, resolved against the file's directory (RFC "Path Handling"). */
+function filePath(
+  value: string,
+  file: ParseFileOptions,
+  source: Source,
+  diagnostics: Diagnostic[],
+): string | undefined {
+  const r = resolvePathValue(value, {
+    os: file.os,
+    home: file.home,
+    baseDir: pathApi(file.os).dirname(file.path),
+    origin: 'file',
+    source,
+  });
+  diagnostics.push(...r.diagnostics);
+  return r.path;
 }
 
 function readBroker(
@@ -373,7 +383,6 @@ function readTls(
   diagnostics: Diagnostic[],
 ): BrokerTlsFile {
   const out: { -readonly [K in keyof BrokerTlsFile]: BrokerTlsFile[K] } = {};
-  const api = pathApi(file.os);
   for (const key of Object.keys(table)) {
     const value = table[key];
     const source = at(['broker', 'tls', key]);
@@ -399,16 +408,9 @@ function readTls(
       diagnostics.push(typeMismatch(`broker.tls.${key}`, 'a string (a path)', value, source));
       continue;
     }
-    const r = resolvePathValue(value, {
-      os: file.os,
-      home: file.home,
-      baseDir: api.dirname(file.path),
-      origin: 'file',
-      source,
-    });
-    diagnostics.push(...r.diagnostics);
-    if (r.path === undefined) continue;
-    const v = { value: r.path, source };
+    const path = filePath(value, file, source, diagnostics);
+    if (path === undefined) continue;
+    const v = { value: path, source };
     if (key === 'ca-file') out.caFile = v;
     else if (key === 'ca-dir') out.caDir = v;
     else if (key === 'client-cert-file') out.clientCertFile = v;

@@ -14,7 +14,7 @@ import {
 import { LOCAL_CONFIG_NAMES, locateConfigFile, type PathKind, pathApi } from '@pact-config/paths';
 import { detectLegacyPactDir, listPlugins, type PluginListFs } from '@pact-config/shared-files';
 import type { CliLayer } from '@pact-config/toml-config';
-import { loadPactConfigSync, type PactConfig } from '../load.js';
+import { dedupe, loadPactConfigSync, type PactConfig } from '../load.js';
 import {
   type Io,
   jsonValue,
@@ -407,16 +407,6 @@ function pluginList(ctx: Ctx, config: PactConfig) {
   return listPlugins(dir, {
     os: config.host.os,
     ...(ctx.options.host && { fs: fs as PluginListFs }),
-  });
-}
-
-function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const key = JSON.stringify([d.code, d.message, d.source]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
   });
 }
 
