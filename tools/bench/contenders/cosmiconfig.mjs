@@ -1,8 +1,8 @@
 // cosmiconfig 9: `searchStrategy: 'global'` walks up from the working directory for the local
 // file; the user file is loaded by path. smol-toml is the loader; caches off.
-import { join } from 'node:path';
 import { cosmiconfig, cosmiconfigSync } from 'cosmiconfig';
 import { parse } from 'smol-toml';
+import { merge, missing, userFile } from './merge.mjs';
 
 const options = {
   searchPlaces: ['pact.toml', '.pact.toml'],
@@ -10,21 +10,6 @@ const options = {
   searchStrategy: 'global',
   stopDir: '/',
   cache: false,
-};
-const isTable = (v) =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date);
-function merge(low, high) {
-  const out = { ...low };
-  for (const k of Object.keys(high)) {
-    out[k] = isTable(out[k]) && isTable(high[k]) ? merge(out[k], high[k]) : high[k];
-  }
-  return out;
-}
-const userFile = () =>
-  join(process.env.XDG_CONFIG_HOME || join(process.env.HOME, '.config'), 'pact', 'config.toml');
-const missing = (e) => {
-  if (e?.code !== 'ENOENT') throw e;
-  return null;
 };
 
 export function jobSync() {

@@ -10,6 +10,7 @@ import { parse } from 'smol-toml';
 const NAMES = ['pact.toml', '.pact.toml'];
 const MISSING = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
 
+// merge and userFile repeat ./merge.mjs on purpose: the floor is one self-contained file.
 const isTable = (v) =>
   v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date);
 function merge(low, high) {

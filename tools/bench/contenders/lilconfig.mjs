@@ -1,9 +1,10 @@
 // lilconfig: searches up from the working directory to `stopDir` (the file-system root, as
 // the RFC's walk does) for the local file; the user file is loaded by path. smol-toml is the
 // loader; caches off.
-import { join, parse as parsePath } from 'node:path';
+import { parse as parsePath } from 'node:path';
 import { lilconfig, lilconfigSync } from 'lilconfig';
 import { parse } from 'smol-toml';
+import { merge, missing, userFile } from './merge.mjs';
 
 const options = () => ({
   searchPlaces: ['pact.toml', '.pact.toml'],
@@ -11,21 +12,6 @@ const options = () => ({
   stopDir: parsePath(process.cwd()).root,
   cache: false,
 });
-const isTable = (v) =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date);
-function merge(low, high) {
-  const out = { ...low };
-  for (const k of Object.keys(high)) {
-    out[k] = isTable(out[k]) && isTable(high[k]) ? merge(out[k], high[k]) : high[k];
-  }
-  return out;
-}
-const userFile = () =>
-  join(process.env.XDG_CONFIG_HOME || join(process.env.HOME, '.config'), 'pact', 'config.toml');
-const missing = (e) => {
-  if (e?.code !== 'ENOENT') throw e;
-  return null;
-};
 
 export function jobSync() {
   const explorer = lilconfigSync('pact', options());
