@@ -59,6 +59,21 @@ export function diagnostic(
   return d;
 }
 
+/**
+ * The diagnostics without repeats, in their order: the same code, severity,
+ * message and source counts once (decision D35), e.g. `env-empty` for one
+ * variable noticed by two rules.
+ */
+export function dedupeDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = JSON.stringify([d.code, d.severity, d.message, d.source]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Describes a source for a person: `PACT_DATA_HOME`, `/p/pact.toml:3:1`, `--config-file`. */
 export function describeSource(source: Source): string {
   switch (source.kind) {

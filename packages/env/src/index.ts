@@ -5,6 +5,7 @@
  */
 export {
   type Diagnostic,
+  dedupeDiagnostics,
   describeSource,
   diagnostic,
   formatDiagnostic,

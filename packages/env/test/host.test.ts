@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  dedupeDiagnostics,
   describeSource,
   diagnostic,
   formatDiagnostic,
@@ -81,6 +82,15 @@ describe('diagnostics', () => {
         diagnostic('env-empty', 'info', 'm', { source: { kind: 'env', name: 'X' } }),
       ),
     ).toBe('X: info[env-empty]: m');
+  });
+  it('dedupeDiagnostics keeps the first of repeats, in order (D35)', () => {
+    const a = diagnostic('env-empty', 'info', 'X is empty', { source: { kind: 'env', name: 'X' } });
+    const b = diagnostic('env-empty', 'info', 'Y is empty', { source: { kind: 'env', name: 'Y' } });
+    const a2 = diagnostic('env-empty', 'info', 'X is empty', {
+      source: { kind: 'env', name: 'X' },
+    });
+    expect(dedupeDiagnostics([a, b, a2, b])).toEqual([a, b]);
+    expect(dedupeDiagnostics([a, { ...a, severity: 'warning' }])).toHaveLength(2);
   });
   it('throws one typed error carrying the diagnostic', () => {
     const d = diagnostic('explicit-config-missing', 'error', 'gone');

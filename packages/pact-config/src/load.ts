@@ -5,6 +5,7 @@ import {
 } from '@pact-config/broker-auth';
 import {
   type Diagnostic,
+  dedupeDiagnostics,
   type Host,
   runtimeHost,
   type Source,
@@ -150,7 +151,7 @@ function facade(
       diagnostics: { get: () => connect().diagnostics, enumerable: false },
     },
   ) as BrokerSettings;
-  const diagnostics = dedupe([...hostDiagnostics, ...layers.diagnostics]);
+  const diagnostics = dedupeDiagnostics([...hostDiagnostics, ...layers.diagnostics]);
   const config = {
     files: layers.files,
     pact,
@@ -168,17 +169,6 @@ function facade(
     toJSON: { enumerable: false },
   });
   return config as unknown as PactConfig; // host and layers were added above, not enumerable
-}
-
-/** Diagnostics without repeats (the same code, message and source), in their order. */
-export function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const key = JSON.stringify([d.code, d.message, d.source]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 /** A directory from the OS rules (XDG, APPDATA, fallback) is the RFC's default (D34). */

@@ -2,13 +2,14 @@ import * as nodeFs from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import {
   type Diagnostic,
+  dedupeDiagnostics,
   diagnostic,
   type Os,
   osFromPlatform,
   PactConfigError,
 } from '@pact-config/env';
 import type { DirectoryLocation } from '@pact-config/paths';
-import { dedupe, isExplicit, type SharedLocations } from './locations.js';
+import { isExplicit, type SharedLocations } from './locations.js';
 
 /** The mode given to a directory this package creates: owner only (POSIX). */
 export const OWNER_ONLY = 0o700;
@@ -232,6 +233,6 @@ export function ensureSharedDirs(
   return {
     dataHome,
     pluginDir,
-    diagnostics: dedupe([...dataHome.diagnostics, ...pluginDir.diagnostics]),
+    diagnostics: dedupeDiagnostics([...dataHome.diagnostics, ...pluginDir.diagnostics]),
   };
 }

@@ -1,4 +1,4 @@
-import type { Diagnostic, Host, HostFs } from '@pact-config/env';
+import { type Diagnostic, dedupeDiagnostics, type Host, type HostFs } from '@pact-config/env';
 import {
   type DirectoryLocation,
   locateDataHome,
@@ -72,7 +72,7 @@ export function sharedLocations(from: Host | LayeredDirectories): SharedLocation
   return {
     dataHome,
     pluginDir,
-    diagnostics: dedupe([...dataHome.diagnostics, ...pluginDir.diagnostics]),
+    diagnostics: dedupeDiagnostics([...dataHome.diagnostics, ...pluginDir.diagnostics]),
   };
 }
 
@@ -83,15 +83,4 @@ export function sharedLocations(from: Host | LayeredDirectories): SharedLocation
  */
 export function isExplicit(location: Pick<DirectoryLocation, 'rule'>): boolean {
   return location.rule === 'cli' || location.rule === 'env' || location.rule === 'config';
-}
-
-/** Drops repeated diagnostics (same code, message and source), keeping the first (D35). */
-export function dedupe(ds: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return ds.filter((d) => {
-    const k = JSON.stringify([d.code, d.message, d.source]);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }

@@ -1,6 +1,7 @@
 import { parseBaseUrl, tokenAndBasic } from '@pact-config/broker-auth';
 import {
   type Diagnostic,
+  dedupeDiagnostics,
   diagnostic,
   type EnvRecord,
   type Host,
@@ -335,7 +336,15 @@ function* loadTask(options: LoadOptions): Task<PactConfigLayers> {
     return out;
   };
 
-  return { files, configs, pact, broker, ident, values, diagnostics: dedupe(diagnostics) };
+  return {
+    files,
+    configs,
+    pact,
+    broker,
+    ident,
+    values,
+    diagnostics: dedupeDiagnostics(diagnostics),
+  };
 }
 
 /**
@@ -545,16 +554,6 @@ function flatten(
     if (isTable(v)) flatten(v, q, emit);
     else emit(q.join('.'), v);
   }
-}
-
-function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const k = JSON.stringify([d.code, d.severity, d.message, d.source]);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }
 
 /** Drops keys whose value is `undefined`. */

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   type Diagnostic,
+  dedupeDiagnostics,
   diagnostic,
   type Host,
   PACT_VARIABLES,
@@ -14,7 +15,7 @@ import {
 import { LOCAL_CONFIG_NAMES, locateConfigFile, type PathKind, pathApi } from '@pact-config/paths';
 import { detectLegacyPactDir, listPlugins, type PluginListFs } from '@pact-config/shared-files';
 import type { CliLayer } from '@pact-config/toml-config';
-import { dedupe, loadPactConfigSync, type PactConfig } from '../load.js';
+import { loadPactConfigSync, type PactConfig } from '../load.js';
 import {
   type Io,
   jsonValue,
@@ -353,7 +354,7 @@ function ruleText(rule: string, source: { kind: string; name?: string; detail?: 
 function doctor(ctx: Ctx, config: PactConfig, diagnostics: readonly Diagnostic[]): number {
   const legacy = detectLegacyPactDir(config.host, { dataHome: config.pact.locations.dataHome });
   const plugins = pluginList(ctx, config);
-  const found = dedupe([
+  const found = dedupeDiagnostics([
     ...diagnostics,
     ...config.broker.diagnostics,
     ...credentialFileChecks(config),
