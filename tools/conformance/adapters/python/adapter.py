@@ -377,13 +377,15 @@ class Run:
     # ---- "Pact Broker": the base URL -------------------------------------
     def base_url(self, url, src, layer, where):
         """"This must include the protocol (http/https)". D13: credentials are taken out."""
-        shown = re.sub(r"//[^/@]*@", "//***@", url)  # secrets stay out of messages
-        m = re.match(r"^(https?)://([^/?#]*)(.*)$", url, re.I)
+        shown = re.sub(r"[\x00-\x1f\x7f]", "?", re.sub(r"//[^/@]*@", "//***@", url))  # no secrets, no raw control characters
+        m = re.match(r"^(https?)://([^/?#]*)(.*)$", url, re.I | re.S)
         if not m:
             self.diag("base-url-no-protocol", "error", f"{where}: '{shown}' has no http:// or https://; ignored.")
             return
         scheme, authority, rest = m.groups()
-        if re.search(r"%(?![0-9A-Fa-f]{2})", url) or not authority.rpartition("@")[2]:
+        # D37: a control character (CR LF smuggling a header, say) makes it invalid too.
+        invalid = re.search(r"%(?![0-9A-Fa-f]{2})", url) or re.search(r"[\x00-\x1f\x7f]", url)
+        if invalid or not authority.rpartition("@")[2]:
             self.diag("base-url-invalid", "error", f"{where}: '{shown}' is not a valid URL; ignored.")
             return
         userinfo, at, hostport = authority.rpartition("@")
