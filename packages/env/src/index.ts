@@ -43,6 +43,7 @@ export {
   parseBooleanText,
   readPactEnv,
   readVariable,
+  rulesEnv,
   type TlsEnv,
   type VariableInfo,
 } from './variables.js';

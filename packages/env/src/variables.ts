@@ -207,6 +207,48 @@ export function emptyDiagnostic(name: string): Diagnostic {
 
 /** Drops keys whose value is `undefined`, so results compare and print cleanly. */
 function strip<T extends object>(o: T): T {
-  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
-  return o;
+  const out = {} as T;
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] !== undefined) out[k] = o[k];
+  return out;
+}
+
+/** Variables the location rules read besides `PACT_*` and the TLS ones (RFC "Location", "Shared Files"). */
+const LOCATION_VARIABLES = [
+  'HOME',
+  'USERPROFILE',
+  'HOMEDRIVE',
+  'HOMEPATH',
+  'APPDATA',
+  'XDG_CONFIG_HOME',
+  'XDG_DATA_HOME',
+];
+
+let ruleNames: ReadonlySet<string> | undefined;
+
+/**
+ * The variables the configuration rules read, copied out of `env` in one pass: every
+ * `PACT_*` variable, {@link PACT_VARIABLES}, and the home, XDG and APPDATA variables of
+ * the location rules. On Windows names match in any case, as there; the copy keeps each
+ * name as it was written.
+ *
+ * Listing the names of `process.env` once costs less than asking it for each variable a
+ * load reads, most of which are unset; the loaders read this copy instead.
+ *
+ * @example
+ * ```ts
+ * rulesEnv({ PATH: '/bin', HOME: '/home/u', PACT_RUBY_X: '1' });
+ * // { HOME: '/home/u', PACT_RUBY_X: '1' }
+ * ```
+ */
+export function rulesEnv(env: EnvRecord, os: Os = 'linux'): EnvRecord {
+  ruleNames ??= new Set([...LOCATION_VARIABLES, ...PACT_VARIABLES.map((v) => v.name)]);
+  const out: Record<string, string | undefined> = {};
+  for (const name of Reflect.ownKeys(env)) {
+    if (typeof name !== 'string') continue;
+    const upper = os === 'windows' ? name.toUpperCase() : name;
+    if (!upper.startsWith('PACT_') && !ruleNames.has(upper)) continue;
+    const value = env[name];
+    if (value !== undefined) out[name] = value;
+  }
+  return out;
 }

@@ -58,10 +58,16 @@ describe('runtimeHost', () => {
     expect(host.fs.statSync(process.cwd(), { throwIfNoEntry: false })?.isDirectory()).toBe(true);
     expect(host.fs.statSync('/no/such/path', { throwIfNoEntry: false })).toBeUndefined();
   });
-  it('does not share its environment with process.env', () => {
+  it('reads the live environment, not a copy made when it was built', () => {
     const { host } = runtimeHost();
-    (host.env as Record<string, string>).PACT_TEST_ONLY = 'x';
-    expect(process.env.PACT_TEST_ONLY).toBeUndefined();
+    expect(host.env.PACT_TEST_ONLY).toBeUndefined();
+    process.env.PACT_TEST_ONLY = 'x';
+    try {
+      expect(host.env.PACT_TEST_ONLY).toBe('x');
+    } finally {
+      delete process.env.PACT_TEST_ONLY;
+    }
+    expect(host.env.PACT_TEST_ONLY).toBeUndefined();
   });
 });
 

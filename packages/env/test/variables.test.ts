@@ -5,6 +5,7 @@ import {
   PactConfigError,
   readPactEnv,
   readVariable,
+  rulesEnv,
   Secret,
 } from '../src/index.js';
 
@@ -201,5 +202,56 @@ describe('identVariables (RFC "Implementation Specific")', () => {
     } catch (e) {
       expect((e as PactConfigError).code).toBe('ident-invalid');
     }
+  });
+});
+
+describe('rulesEnv: the variables the rules read (RFC "Environment Variables", "Location")', () => {
+  it('keeps PACT_*, the TLS, home, XDG and APPDATA variables, and nothing else', () => {
+    const env = {
+      PATH: '/bin',
+      AWS_SECRET_ACCESS_KEY: 'not ours',
+      HOME: '/home/u',
+      XDG_CONFIG_HOME: '/x',
+      XDG_DATA_HOME: '/d',
+      XDG_RUNTIME_DIR: '/run',
+      PACT_RUBY_LOG_LEVEL: 'info',
+      PACT_BROKER_TOKEN: 't',
+      SSL_CERT_FILE: '/ca.pem',
+      X509_CLIENT_KEY_FILE: '/k.pem',
+      PACTFLOW_X: 'no underscore after PACT',
+      UNSET: undefined,
+    };
+    expect(rulesEnv(env)).toEqual({
+      HOME: '/home/u',
+      XDG_CONFIG_HOME: '/x',
+      XDG_DATA_HOME: '/d',
+      PACT_RUBY_LOG_LEVEL: 'info',
+      PACT_BROKER_TOKEN: 't',
+      SSL_CERT_FILE: '/ca.pem',
+      X509_CLIENT_KEY_FILE: '/k.pem',
+    });
+  });
+
+  it('on Windows matches names in any case and keeps them as written', () => {
+    const env = { Path: 'C:\\bin', AppData: 'C:\\R', pact_ruby_x: '1', UserProfile: 'C:\\U' };
+    const out = rulesEnv(env, 'windows');
+    expect(out).toEqual({ AppData: 'C:\\R', pact_ruby_x: '1', UserProfile: 'C:\\U' });
+    expect(
+      readPactEnv(rulesEnv({ pact_broker_token: 't' }, 'windows'), {
+        os: 'windows',
+      }).values.broker.token?.value.reveal(),
+    ).toBe('t');
+    // On Linux case matters: these are not the RFC's variables.
+    expect(rulesEnv(env, 'linux')).toEqual({});
+  });
+
+  it('reads the live process.env through one listing of its names', () => {
+    process.env.PACT_RULES_ENV_TEST = 'yes';
+    try {
+      expect(rulesEnv(process.env).PACT_RULES_ENV_TEST).toBe('yes');
+    } finally {
+      delete process.env.PACT_RULES_ENV_TEST;
+    }
+    expect(rulesEnv(process.env).PACT_RULES_ENV_TEST).toBeUndefined();
   });
 });
