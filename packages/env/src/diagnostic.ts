@@ -1,3 +1,5 @@
+import { isInstance, mark } from './brand.js';
+
 /**
  * Where a value or a diagnostic came from.
  *
@@ -117,10 +119,17 @@ function locationOf(source: Source): string {
   }
 }
 
+/** The mark of a {@link PactConfigError} in every copy of this package (see brand.ts). */
+const PACT_CONFIG_ERROR = Symbol.for('pact-config.PactConfigError');
+
 /**
  * The one error the packages throw, for what must stop (for example
  * `PACT_CONFIG_FILE` naming a file that does not exist). It carries the
  * diagnostic; its message is the formatted diagnostic.
+ *
+ * `instanceof PactConfigError` also holds for an error thrown by another copy of this
+ * package (the facade `pact-config` bundles its own): each copy marks its errors with
+ * `Symbol.for('pact-config.PactConfigError')`.
  */
 export class PactConfigError extends Error {
   override readonly name = 'PactConfigError';
@@ -131,5 +140,12 @@ export class PactConfigError extends Error {
     super(formatDiagnostic(d));
     this.diagnostic = d;
     this.code = d.code;
+    mark(this, PACT_CONFIG_ERROR);
+  }
+
+  /** Any copy's error, by its mark; the ordinary prototype walk for a subclass. */
+  static override [Symbol.hasInstance](value: unknown): value is PactConfigError {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class asked, a subclass too
+    return isInstance(this, PACT_CONFIG_ERROR, value);
   }
 }

@@ -1,4 +1,8 @@
+import { hasMark, isInstance, mark } from './brand.js';
+
 const REDACTED = '[redacted]';
+/** The mark of a secret in every copy of this package (see brand.ts). */
+const SECRET = Symbol.for('pact-config.Secret');
 const inspectNode = Symbol.for('nodejs.util.inspect.custom');
 const inspectDeno = Symbol.for('Deno.customInspect');
 
@@ -15,12 +19,18 @@ const inspectDeno = Symbol.for('Deno.customInspect');
  * JSON.stringify({ token }); // '{"token":"[redacted]"}'
  * token.reveal();         // 's3cr3t'
  * ```
+ *
+ * `instanceof Secret` and {@link isSecret} also recognise a secret made by another copy
+ * of this package (the facade `pact-config` bundles its own): each copy marks its secrets
+ * with `Symbol.for('pact-config.Secret')`, a non-enumerable own property (the value itself
+ * stays private).
  */
 export class Secret {
   readonly #value: string;
 
   constructor(value: string) {
     this.#value = value;
+    mark(this, SECRET);
   }
 
   /** The secret itself. Call it only where the value is sent, never where it is shown. */
@@ -48,9 +58,15 @@ export class Secret {
   [inspectDeno](): string {
     return `Secret(${REDACTED})`;
   }
+
+  /** Any copy's secret, by its mark; the ordinary prototype walk for a subclass. */
+  static [Symbol.hasInstance](value: unknown): value is Secret {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class asked, a subclass too
+    return isInstance(this, SECRET, value);
+  }
 }
 
-/** Whether a value is a {@link Secret}. */
+/** Whether a value is a {@link Secret}, from this copy of the package or another. */
 export function isSecret(value: unknown): value is Secret {
-  return value instanceof Secret;
+  return hasMark(value, SECRET);
 }
