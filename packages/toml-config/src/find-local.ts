@@ -1,6 +1,6 @@
 import { type Diagnostic, diagnostic, type Host } from '@pact-config/env';
-import { LOCAL_CONFIG_NAMES, pathApi } from '@pact-config/paths';
-import { runAsync, runSync, stat, type Task } from './io.js';
+import { LOCAL_CONFIG_NAMES, type PathKind, pathApi } from '@pact-config/paths';
+import { firstFile, runAsync, runSync, stat, type Task } from './io.js';
 
 /** The result of {@link findLocalConfig}. */
 export interface LocalConfigResult {
@@ -9,48 +9,69 @@ export interface LocalConfigResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** What the search found, with the D3 check still to run when it was not settled by the search. */
+export interface LocalSearch extends LocalConfigResult {
+  /** Whether `.pact.toml` is beside the `pact.toml` found (D3): one stat, run when asked. */
+  readonly pending?: Task<Diagnostic[]>;
+}
+
 /**
  * The search for the local file as a task: from `cwd` up to the root, at
- * each level `pact.toml` then `.pact.toml`, one stat each; the first level
- * holding either ends the search. Only regular files count: a directory named
- * `pact.toml` is passed over (then `.pact.toml` at the same level is asked),
- * and a path whose stat fails (EACCES, ELOOP from a symlink loop, …) counts
- * as missing. The walk is lexical (`dirname`), so a symlinked working
- * directory cannot make it loop.
+ * each level `pact.toml` then `.pact.toml`; the first level holding either
+ * ends the search. Only regular files count: a directory named `pact.toml`
+ * is passed over (then `.pact.toml` at the same level is asked), and a path
+ * whose stat fails (EACCES, ELOOP from a symlink loop, …) counts as missing.
+ * The walk is lexical (`dirname`), so a symlinked working directory cannot
+ * make it loop. With sync calls it is one stat per name and level up to the
+ * find; with promises every level is stat'ed at once.
+ *
+ * When `pact.toml` is found, whether `.pact.toml` is beside it (D3) is left
+ * to `pending` (a stat, unless the search already made it).
  */
-export function* findLocalTask(host: Pick<Host, 'os' | 'cwd'>): Task<LocalConfigResult> {
+export function* findLocalTask(host: Pick<Host, 'os' | 'cwd'>): Task<LocalSearch> {
   if (host.cwd === undefined || host.cwd === '') return { diagnostics: [] };
   const api = pathApi(host.os);
-  let dir = api.normalize(host.cwd);
   const [first, second] = LOCAL_CONFIG_NAMES;
-  for (;;) {
-    const primary = api.join(dir, first);
-    if ((yield* stat(primary)) === 'file') {
-      const other = api.join(dir, second);
-      if ((yield* stat(other)) === 'file') {
-        return {
-          path: primary,
-          diagnostics: [
-            diagnostic(
-              'local-config-both',
-              'warning',
-              `${first} and ${second} are both in ${dir}; ${first} is read and ${second} is ignored.`,
-              {
-                hint: `Merge them into ${first} and delete ${second}.`,
-                source: { kind: 'local', file: other },
-              },
-            ),
-          ],
-        };
-      }
-      return { path: primary, diagnostics: [] };
-    }
-    const other = api.join(dir, second);
-    if ((yield* stat(other)) === 'file') return { path: other, diagnostics: [] };
+  const paths: string[] = [];
+  for (let dir = api.normalize(host.cwd); ; ) {
+    // `dir` is normalized, so for an absolute one plain concatenation is `join`, and cheaper.
+    const base = !api.isAbsolute(dir) ? undefined : dir.endsWith(api.sep) ? dir : dir + api.sep;
+    paths.push(
+      base === undefined ? api.join(dir, first) : base + first,
+      base === undefined ? api.join(dir, second) : base + second,
+    );
     const parent = api.dirname(dir);
-    if (parent === dir) return { diagnostics: [] };
+    if (parent === dir) break;
     dir = parent;
   }
+  const { index, kinds } = yield* firstFile(paths);
+  if (index < 0) return { diagnostics: [] };
+  const path = paths[index]!;
+  if (index % 2 === 1) return { path, diagnostics: [] };
+  const other = paths[index + 1]!;
+  const both = (kind: PathKind | undefined) =>
+    kind === 'file' ? [bothDiagnostic(api.dirname(path), other)] : [];
+  const known = kinds[index + 1];
+  return {
+    path,
+    diagnostics: [],
+    pending: (function* () {
+      return both(known ?? (yield* stat(other)));
+    })(),
+  };
+}
+
+function bothDiagnostic(dir: string, other: string): Diagnostic {
+  const [first, second] = LOCAL_CONFIG_NAMES;
+  return diagnostic(
+    'local-config-both',
+    'warning',
+    `${first} and ${second} are both in ${dir}; ${first} is read and ${second} is ignored.`,
+    {
+      hint: `Merge them into ${first} and delete ${second}.`,
+      source: { kind: 'local', file: other },
+    },
+  );
 }
 
 /**
@@ -65,12 +86,19 @@ export function* findLocalTask(host: Pick<Host, 'os' | 'cwd'>): Task<LocalConfig
  * ```
  */
 export function findLocalConfig(host: Pick<Host, 'os' | 'cwd' | 'fs'>): LocalConfigResult {
-  return runSync(findLocalTask(host), host.fs);
+  return runSync(settled(findLocalTask(host)), host.fs);
 }
 
 /** {@link findLocalConfig} with the file system's promise API. */
 export function findLocalConfigAsync(
   host: Pick<Host, 'os' | 'cwd' | 'fs'>,
 ): Promise<LocalConfigResult> {
-  return runAsync(findLocalTask(host), host.fs);
+  return runAsync(settled(findLocalTask(host)), host.fs);
+}
+
+/** The search with its D3 check run. */
+function* settled(search: Task<LocalSearch>): Task<LocalConfigResult> {
+  const { path, diagnostics, pending } = yield* search;
+  const more = pending ? yield* pending : [];
+  return { ...(path !== undefined && { path }), diagnostics: [...diagnostics, ...more] };
 }

@@ -9,7 +9,17 @@ import type { PathKind, Probe } from '@pact-config/paths';
 export type Io =
   | { readonly op: 'stat'; readonly path: string }
   | { readonly op: 'read'; readonly path: string }
-  | { readonly op: 'rule'; readonly rule: (probe: Probe) => unknown };
+  | { readonly op: 'rule'; readonly rule: (probe: Probe) => unknown }
+  | { readonly op: 'first'; readonly paths: readonly string[] }
+  | { readonly op: 'all'; readonly tasks: readonly Task<unknown>[] };
+
+/** What {@link firstFile} found: the index of the first regular file, and every kind learnt. */
+export interface FirstFile {
+  /** Index into the paths of the first regular file, or -1. */
+  readonly index: number;
+  /** The kind of each path that was stat'ed (all of them with promises, up to the find with sync calls). */
+  readonly kinds: readonly (PathKind | undefined)[];
+}
 
 /** What a read gave: the bytes, or the error (never thrown into the loader). */
 export type ReadResult =
@@ -26,6 +36,27 @@ export function* stat(path: string): Task<PathKind> {
 /** Reads a file. */
 export function* read(path: string): Task<ReadResult> {
   return (yield { op: 'read', path }) as ReadResult;
+}
+
+/**
+ * The first of `paths` that is a regular file. With sync calls the paths are stat'ed in
+ * order until one is found; with promises they are all stat'ed at once, so a walk up ten
+ * directories waits for one round of stats, not ten.
+ */
+export function* firstFile(paths: readonly string[]): Task<FirstFile> {
+  return (yield { op: 'first', paths }) as FirstFile;
+}
+
+/**
+ * Runs tasks side by side (with promises; one after the other with sync calls) and gives
+ * their results in order.
+ */
+export function* all<T extends readonly unknown[]>(
+  tasks: {
+    readonly [K in keyof T]: Task<T[K]>;
+  },
+): Task<T> {
+  return (yield { op: 'all', tasks: tasks as readonly Task<unknown>[] }) as T;
 }
 
 const NEED = Symbol('need-stat');
@@ -69,6 +100,16 @@ function kindOf(s: { isFile(): boolean; isDirectory(): boolean } | undefined): P
 }
 
 function doSync(io: Io, fs: HostFs): unknown {
+  if (io.op === 'first') {
+    const kinds: PathKind[] = [];
+    for (const path of io.paths) {
+      const kind = doSync({ op: 'stat', path }, fs) as PathKind;
+      kinds.push(kind);
+      if (kind === 'file') return { index: kinds.length - 1, kinds };
+    }
+    return { index: -1, kinds };
+  }
+  if (io.op === 'all') return io.tasks.map((task) => runSync(task, fs));
   if (io.op === 'rule') {
     const known = new Map<string, PathKind>();
     return io.rule((path) => {
@@ -95,6 +136,13 @@ function doSync(io: Io, fs: HostFs): unknown {
 }
 
 async function doAsync(io: Io, fs: HostFs): Promise<unknown> {
+  if (io.op === 'first') {
+    const kinds = (await Promise.all(
+      io.paths.map((path) => doAsync({ op: 'stat', path }, fs)),
+    )) as PathKind[];
+    return { index: kinds.indexOf('file'), kinds };
+  }
+  if (io.op === 'all') return Promise.all(io.tasks.map((task) => runAsync(task, fs)));
   if (io.op === 'rule') return probeAsync(io.rule, fs);
   if (io.op === 'stat') {
     try {

@@ -9,6 +9,7 @@ import {
   type Os,
   PactConfigError,
   readPactEnv,
+  rulesEnv,
   Secret,
   type Source,
   type Sourced,
@@ -19,10 +20,12 @@ import {
   locateDataHome,
   locatePluginDir,
   type PathContext,
+  type PathKind,
   resolvePathValue,
+  userConfigCandidates,
 } from '@pact-config/paths';
 import { findLocalTask } from './find-local.js';
-import { read, runAsync, runSync, type Task, withProbe } from './io.js';
+import { all, type ReadResult, read, runAsync, runSync, stat, type Task, withProbe } from './io.js';
 import {
   type BrokerAuth,
   type BrokerTlsFile,
@@ -186,43 +189,54 @@ function cliValues(options: LoadOptions): CliValues {
 function* loadTask(options: LoadOptions): Task<PactConfigLayers> {
   const { host } = options;
   const diagnostics: Diagnostic[] = [];
-  const envRead = readPactEnv(host.env, { os: host.os });
+  // The variables the rules read, copied once (cheaper than asking process.env for each).
+  const vars = rulesEnv(host.env, host.os);
+  const envRead = readPactEnv(vars, { os: host.os });
   diagnostics.push(...envRead.diagnostics);
   const env = envRead.values;
   const cli = cliValues(options);
-  const ctx: PathContext = { os: host.os, env: host.env, home: host.home, cwd: host.cwd };
+  const ctx: PathContext = { os: host.os, env: vars, home: host.home, cwd: host.cwd };
 
   // Which files: the explicit one alone, or the local one over the user one (RFC "Precedence").
-  const located = yield* withProbe((probe) =>
-    locateConfigFile(ctx, { cli: cli.configFile, probe }),
-  );
-  diagnostics.push(...located.diagnostics);
-  const chosen: ConfigFileRef[] = [];
-  if (located.file?.role === 'explicit') {
-    chosen.push({ path: located.file.path, role: 'explicit' });
+  // Checks that only add a warning about a file that is not read (D3, D4) wait in `pending`
+  // until the diagnostics are asked for.
+  const pending: Task<Diagnostic[]>[] = [];
+  const reads: { ref: ConfigFileRef; got: ReadResult; explicitSource?: Source }[] = [];
+  if (cli.configFile || env.configFile) {
+    const located = yield* withProbe((probe) =>
+      locateConfigFile(ctx, { cli: cli.configFile, probe }),
+    );
+    diagnostics.push(...located.diagnostics);
+    if (located.file) {
+      const ref: ConfigFileRef = { path: located.file.path, role: located.file.role };
+      reads.push({ ref, got: yield* read(ref.path), explicitSource: located.file.source });
+    }
   } else {
-    const local = yield* findLocalTask(host);
-    diagnostics.push(...local.diagnostics);
-    if (local.path !== undefined) chosen.push({ path: local.path, role: 'local' });
-    if (located.file) chosen.push({ path: located.file.path, role: 'user' });
+    // The search for the local file and the read of the user file run side by side.
+    const [local, user] = yield* all<[LocalRead, UserRead]>([localRead(host), userRead(ctx)]);
+    diagnostics.push(...local.diagnostics, ...user.diagnostics);
+    if (local.pending) pending.push(local.pending);
+    if (user.pending) pending.push(user.pending);
+    if (local.file) reads.push(local.file);
+    if (user.file) reads.push(user.file);
   }
 
   const files: ConfigFileRef[] = [];
   const configs: ConfigFile[] = [];
-  for (const ref of chosen) {
-    const got = yield* read(ref.path);
+  for (const { ref, got, explicitSource } of reads) {
     if (!got.ok) {
-      const d = unreadable(
-        ref,
-        got.error,
-        located.file?.role === 'explicit' ? located.file.source : undefined,
-      );
+      const d = unreadable(ref, got.error, explicitSource);
       if (ref.role === 'explicit') throw new PactConfigError(d);
       diagnostics.push(d);
       continue;
     }
     files.push(ref);
-    const parsed = parseConfigFile(got.bytes, { ...ref, os: host.os, home: host.home });
+    const parsed = parseConfigFile(got.bytes, {
+      path: ref.path,
+      role: ref.role,
+      os: host.os,
+      home: host.home,
+    });
     diagnostics.push(...parsed.diagnostics);
     configs.push(parsed.config);
   }
@@ -308,7 +322,7 @@ function* loadTask(options: LoadOptions): Task<PactConfigLayers> {
   const broker: BrokerLayers = strip({ baseUrl, auth, scheme, tls });
 
   const pact = { dataHome, pluginDir, doNotTrack };
-  const ident = (name: string) => identConfig(name, configs, host.env, host.os);
+  const ident = (name: string) => identConfig(name, configs, vars, host.os);
   const values = (name?: string): Record<string, Sourced<unknown>> => {
     const out: Record<string, Sourced<unknown>> = Object.create(null);
     if (dataHome.path !== undefined)
@@ -336,6 +350,7 @@ function* loadTask(options: LoadOptions): Task<PactConfigLayers> {
     return out;
   };
 
+  let noticed: readonly Diagnostic[] | undefined;
   return {
     files,
     configs,
@@ -343,8 +358,84 @@ function* loadTask(options: LoadOptions): Task<PactConfigLayers> {
     broker,
     ident,
     values,
-    diagnostics: dedupeDiagnostics(diagnostics),
+    get diagnostics() {
+      // The pending checks (D3, D4) are one stat each, run with sync calls on first read.
+      noticed ??= dedupeDiagnostics([
+        ...diagnostics,
+        ...pending.flatMap((task) => runSync(task, host.fs)),
+      ]);
+      return noticed;
+    },
   };
+}
+
+interface FileRead {
+  readonly ref: ConfigFileRef;
+  readonly got: ReadResult;
+}
+
+interface LocalRead {
+  readonly file?: FileRead;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly pending?: Task<Diagnostic[]> | undefined;
+}
+
+/** The local file, found and read. */
+function* localRead(host: Host): Task<LocalRead> {
+  const found = yield* findLocalTask(host);
+  if (found.path === undefined) return found;
+  const ref: ConfigFileRef = { path: found.path, role: 'local' };
+  return { ...found, file: { ref, got: yield* read(ref.path) } };
+}
+
+type UserRead = LocalRead;
+
+const MISSING_CODES = new Set(['ENOENT', 'ENOTDIR']);
+
+/**
+ * The user file (RFC "Location"), read without a stat first: the read tells whether the
+ * OS location holds a file. The fallback `~/.pact/config.toml` is stat'ed only when the OS
+ * location holds none; when it does, whether the fallback exists too (D4, a warning only)
+ * waits in `pending`. The rule itself, and its diagnostics, are `locateConfigFile`'s.
+ */
+function* userRead(ctx: PathContext): Task<UserRead> {
+  const c = userConfigCandidates(ctx);
+  const known = new Map<string, PathKind>();
+  let got: ReadResult | undefined;
+  if (c.primary) {
+    got = yield* read(c.primary.path);
+    known.set(c.primary.path, got.ok ? 'file' : yield* kindAfter(got.error, c.primary.path));
+  }
+  const fallback = c.fallback?.path;
+  const primaryIsFile = c.primary !== undefined && known.get(c.primary.path) === 'file';
+  if (fallback !== undefined && !primaryIsFile) known.set(fallback, yield* stat(fallback));
+  const locate = () => locateConfigFile(ctx, { probe: (path) => known.get(path) ?? 'missing' });
+  if (primaryIsFile && got) {
+    // The OS location holds the file: the rule's answer, without asking it again.
+    const pending =
+      fallback === undefined
+        ? undefined
+        : (function* () {
+            known.set(fallback, yield* stat(fallback));
+            return locate().diagnostics.filter((d) => d.code === 'multiple-user-config');
+          })();
+    const ref: ConfigFileRef = { path: c.primary!.path, role: 'user' };
+    return { file: { ref, got }, diagnostics: c.diagnostics, pending };
+  }
+  const located = locate();
+  const file = located.file;
+  if (!file) return { diagnostics: located.diagnostics };
+  const ref: ConfigFileRef = { path: file.path, role: 'user' };
+  if (file.path !== c.primary?.path || !got) got = yield* read(file.path);
+  return { file: { ref, got }, diagnostics: located.diagnostics };
+}
+
+/** What a failed read says is at a path; an error that does not say is settled by a stat. */
+function* kindAfter(error: unknown, path: string): Task<PathKind> {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && MISSING_CODES.has(code)) return 'missing';
+  if (code === 'EISDIR') return 'directory';
+  return yield* stat(path);
 }
 
 /**
@@ -468,48 +559,70 @@ function identConfig(
       ),
     );
   }
-  const values: Record<string, unknown> = Object.create(null);
-  const sources: Record<string, Source> = Object.create(null);
   // Lowest precedence first, each layer over the last.
-  for (const f of [...configs].reverse()) {
-    const table = f.idents.get(lower);
-    if (table) overlay(values, sources, table, []);
+  const tables: IdentTable[] = [];
+  for (let i = configs.length - 1; i >= 0; i--) {
+    const table = configs[i]!.idents.get(lower);
+    if (table) tables.push(table);
   }
   const vars = identVariables(env, lower.toUpperCase(), { os });
-  for (const key of Object.keys(vars.values)) {
-    dropUnder(sources, key);
-    define(values, key, vars.values[key]);
-    sources[key] = { kind: 'env', name: vars.names[key] ?? key };
-  }
-  return { values, sources, diagnostics: vars.diagnostics };
+  // The sources are worked out only when asked for: most callers read only the values.
+  const merge = (sources: Record<string, Source> | undefined) => {
+    const values: Record<string, unknown> = Object.create(null);
+    for (const table of tables) overlay(values, sources, table);
+    for (const key of Object.keys(vars.values)) {
+      define(values, key, vars.values[key]);
+      if (sources) {
+        dropUnder(sources, key);
+        sources[key] = { kind: 'env', name: vars.names[key] ?? key };
+      }
+    }
+    return values;
+  };
+  let sources: Record<string, Source> | undefined;
+  return {
+    values: merge(undefined),
+    get sources() {
+      if (!sources) {
+        sources = Object.create(null) as Record<string, Source>;
+        merge(sources);
+      }
+      return sources;
+    },
+    diagnostics: vars.diagnostics,
+  };
 }
 
+/** Lays one file's ident table over `target`, keeping `sources` (dotted key to source) when given. */
 function overlay(
   target: Record<string, unknown>,
-  sources: Record<string, Source>,
+  sources: Record<string, Source> | undefined,
   layer: IdentTable,
-  path: string[],
 ) {
-  const walk = (into: Record<string, unknown>, from: Record<string, unknown>, p: string[]) => {
+  const walk = (into: Record<string, unknown>, from: Record<string, unknown>, prefix: string) => {
     for (const key of Object.keys(from)) {
-      const q = [...p, key];
-      const dotted = q.join('.');
+      const dotted = prefix + key;
       const v = from[key];
       const have = into[key];
       if (isTable(v) && isTable(have)) {
-        const s = layer.sources[dotted];
-        if (s) sources[dotted] = s;
-        walk(have, v, q);
+        if (sources) {
+          const s = layer.sources[dotted];
+          if (s) sources[dotted] = s;
+        }
+        walk(have, v, `${dotted}.`);
         continue;
       }
-      dropUnder(sources, dotted);
       define(into, key, clone(v));
-      const s = layer.sources[dotted];
-      if (s) sources[dotted] = s;
-      if (isTable(v)) copySources(layer.sources, sources, dotted);
+      if (sources) {
+        // Only a key that was there has sources to replace.
+        if (have !== undefined) dropUnder(sources, dotted);
+        const s = layer.sources[dotted];
+        if (s) sources[dotted] = s;
+        if (isTable(v)) copySources(layer.sources, sources, dotted);
+      }
     }
   };
-  walk(target, layer.values, path);
+  walk(target, layer.values, '');
 }
 
 function copySources(
@@ -525,14 +638,13 @@ function dropUnder(sources: Record<string, Source>, dotted: string) {
     if (k === dotted || k.startsWith(`${dotted}.`)) delete sources[k];
 }
 
-/** Sets an own property without ever invoking a setter (`__proto__` included). */
+/**
+ * Sets an own property. Every target here has a `null` prototype, so no setter can be
+ * reached (not even `__proto__`'s, which lives on `Object.prototype`); and the files'
+ * reserved keys were dropped when they were read.
+ */
 function define(target: Record<string, unknown>, key: string, value: unknown) {
-  Object.defineProperty(target, key, {
-    value,
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
+  target[key] = value;
 }
 
 function clone(value: unknown): unknown {
@@ -556,8 +668,9 @@ function flatten(
   }
 }
 
-/** Drops keys whose value is `undefined`. */
+/** A copy without the keys whose value is `undefined` (built anew: `delete` makes objects slow). */
 function strip<T extends object>(o: T): T {
-  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
-  return o;
+  const out = {} as T;
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] !== undefined) out[k] = o[k];
+  return out;
 }

@@ -11,7 +11,7 @@ import {
 } from '@pact-config/env';
 import { pathApi, resolvePathValue } from '@pact-config/paths';
 import { parse, TomlError } from 'smol-toml';
-import { locateKeys } from './locate-keys.js';
+import { type KeyLocations, locateKeys, type Position } from './locate-keys.js';
 
 /** The role of a configuration file (RFC "Precedence"). */
 export type FileRole = 'explicit' | 'local' | 'user';
@@ -142,13 +142,19 @@ export function parseConfigFile(
 ): ParsedConfigFile {
   const diagnostics: Diagnostic[] = [];
   const ref: ConfigFileRef = { path: file.path, role: file.role };
-  const fileSource = (pos?: { line: number; column: number }, key?: string): Source => ({
+  const fileSource = (pos?: { line: number; column: number }): Source => ({
     kind: file.role,
     file: file.path,
     ...(pos && { line: pos.line, column: pos.column }),
-    ...(key !== undefined && { key }),
   });
-  const empty: ConfigFile = { ...ref, pact: {}, broker: {}, idents: new Map() };
+  // Object spread is slow here; these are built field by field.
+  const empty = (): ConfigFile => ({
+    path: ref.path,
+    role: ref.role,
+    pact: {},
+    broker: {},
+    idents: new Map(),
+  });
 
   const size = typeof bytes === 'string' ? bytes.length : bytes.byteLength;
   if (size > MAX_CONFIG_BYTES) {
@@ -163,7 +169,7 @@ export function parseConfigFile(
         },
       ),
     );
-    return { config: empty, diagnostics };
+    return { config: empty(), diagnostics };
   }
 
   let text: string;
@@ -183,17 +189,18 @@ export function parseConfigFile(
           { hint: 'Save the file as UTF-8.', source: fileSource(at) },
         ),
       );
-      return { config: empty, diagnostics };
+      return { config: empty(), diagnostics };
     }
   }
 
   // A chain of more dotted bare keys than the depth allows (`a.a.a… = 1`, `[a.a.a…]`) is
   // refused before smol-toml builds its many nested tables: that build is the costly part.
-  const chain = deepKeyChain(text);
+  // Such a chain takes at least two characters a level, so a shorter text needs no scan.
+  const chain = text.length < 2 * CHAIN_LIMIT ? undefined : deepKeyChain(text);
   if (chain !== undefined) {
     const before = text.slice(0, chain);
     const position = { line: before.split('\n').length, column: chain - before.lastIndexOf('\n') };
-    return { config: empty, diagnostics: [tooDeep(file.path, fileSource(position))] };
+    return { config: empty(), diagnostics: [tooDeep(file.path, fileSource(position))] };
   }
 
   let doc: Table;
@@ -201,24 +208,28 @@ export function parseConfigFile(
     doc = parse(text) as Table;
   } catch (e) {
     diagnostics.push(syntaxDiagnostic(e, text, file.path, fileSource));
-    return { config: empty, diagnostics };
+    return { config: empty(), diagnostics };
   }
 
-  const deep = firstTooDeep(doc);
+  // Where each key is written is found only when a source's line or column is read: most
+  // loads never ask, and the scan costs as much as the parse.
+  let located: KeyLocations | undefined;
+  const at = keySource(file.role, file.path, () => (located ??= locateKeys(text)));
+
+  // Reserved keys are dropped and key style checked, in place (smol-toml's tables are
+  // ours, with null prototypes); a document nested too deep is refused whole.
+  const deep = check(doc, at, diagnostics);
   if (deep) {
     // Located with a bounded scan, so a hostile `a.a.a…` stays linear.
     const bounded = locateKeys(text, { maxDepth: MAX_CONFIG_DEPTH + 1 });
     let pos: { line: number; column: number } | undefined;
     for (let n = deep.length; n > 0 && !pos; n--) pos = bounded.get(deep.slice(0, n));
-    diagnostics.push(tooDeep(file.path, fileSource(pos ?? { line: 1, column: 1 })));
-    return { config: empty, diagnostics };
+    return {
+      config: empty(),
+      diagnostics: [tooDeep(file.path, fileSource(pos ?? { line: 1, column: 1 }))],
+    };
   }
-
-  const locations = locateKeys(text);
-  const at = (path: string[]): Source => fileSource(locations.get(path), path.join('.'));
-
-  // Reserved keys and key style are checked everywhere; reserved keys are dropped.
-  const clean = sanitize(doc, [], at, diagnostics) as Table;
+  const clean = doc;
 
   const pact: { -readonly [K in keyof ConfigFile['pact']]: ConfigFile['pact'][K] } = {};
   const broker: { -readonly [K in keyof ConfigFile['broker']]: ConfigFile['broker'][K] } = {};
@@ -245,7 +256,7 @@ export function parseConfigFile(
     else idents.set(name, identTable(value, name, at));
   }
 
-  return { config: { ...ref, pact, broker, idents }, diagnostics };
+  return { config: { path: ref.path, role: ref.role, pact, broker, idents }, diagnostics };
 }
 
 function readPact(
@@ -419,73 +430,155 @@ function readTls(
   return out;
 }
 
-/** Flattens an ident table's sources; values are already sanitized null-prototype copies. */
+/** An ident table: its values, and the sources of its keys, flattened when first asked for. */
 function identTable(table: Table, name: string, at: (path: string[]) => Source): IdentTable {
-  const sources: Record<string, Source> = Object.create(null);
-  const walk = (t: Table, path: string[]) => {
+  let sources: Record<string, Source> | undefined;
+  const walk = (t: Table, path: string[], dotted: string) => {
     for (const key of Object.keys(t)) {
       const p = [...path, key];
       const v = t[key];
-      sources[p.join('.')] = at([name, ...p]);
-      if (isTable(v)) walk(v, p);
+      const d = dotted === '' ? key : `${dotted}.${key}`;
+      sources![d] = at(p);
+      if (isTable(v)) walk(v, p, d);
     }
   };
-  walk(table, []);
-  return { values: table, sources };
+  return {
+    values: table,
+    get sources() {
+      if (!sources) {
+        sources = Object.create(null) as Record<string, Source>;
+        walk(table, [name], '');
+      }
+      return sources;
+    },
+  };
 }
 
 /**
- * A deep copy with `null` prototypes, without reserved keys (each reported
- * once as `reserved-key`), reporting keys that are not in the RFC's style.
+ * Checks a parsed document in place: drops reserved keys (each reported once as
+ * `reserved-key`) and reports keys not in the RFC's style (`key-style`). smol-toml's
+ * tables have `null` prototypes, so a key named `__proto__` is an own key like any other.
+ * Returns the key path of the first value nested deeper than {@link MAX_CONFIG_DEPTH}
+ * (the walk stops there), or `undefined`.
  */
-function sanitize(
-  value: unknown,
-  path: string[],
+function check(
+  doc: Table,
   at: (path: string[]) => Source,
   diagnostics: Diagnostic[],
-): unknown {
-  if (Array.isArray(value)) {
-    return value.map((v, i) => sanitize(v, [...path, String(i)], at, diagnostics));
-  }
-  if (!isTable(value)) return value;
-  const out: Table = Object.create(null);
-  for (const key of Object.keys(value)) {
-    const p = [...path, key];
-    if (RESERVED_KEYS.has(key)) {
-      diagnostics.push(
-        diagnostic(
-          'reserved-key',
-          'error',
-          `The key '${displayPath(p)}' uses the reserved name '${key}'; it is ignored.`,
-          {
-            hint: 'Rename the key: __proto__, constructor and prototype are never read.',
-            source: at(p),
-          },
-        ),
-      );
-      continue;
+): string[] | undefined {
+  const path: string[] = [];
+  const walk = (value: unknown): boolean => {
+    if (path.length > MAX_CONFIG_DEPTH) return true;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        path.push(String(i));
+        if (walk(value[i])) return true;
+        path.pop();
+      }
+      return false;
     }
-    if (!KEY_STYLE.test(key)) {
-      diagnostics.push(
-        diagnostic(
-          'key-style',
-          'warning',
-          `The key '${displayPath(p)}' is not lowercase words joined by hyphens.`,
-          {
-            hint: `Keys should look like 'plugin-dir' (RFC "Format"); try '${suggestKey(key)}'.`,
-            source: at(p),
-          },
-        ),
-      );
+    if (!isTable(value)) return false;
+    for (const key of Object.keys(value)) {
+      path.push(key);
+      if (RESERVED_KEYS.has(key)) {
+        diagnostics.push(reservedKey(path, key, at));
+        delete value[key];
+      } else {
+        if (!KEY_STYLE.test(key)) diagnostics.push(keyStyle(path, key, at));
+        if (walk(value[key])) return true;
+      }
+      path.pop();
     }
-    Object.defineProperty(out, key, {
-      value: sanitize(value[key], p, at, diagnostics),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    return false;
+  };
+  return walk(doc) ? path.slice() : undefined;
+}
+
+function reservedKey(path: string[], key: string, at: (path: string[]) => Source): Diagnostic {
+  return diagnostic(
+    'reserved-key',
+    'error',
+    `The key '${displayPath(path)}' uses the reserved name '${key}'; it is ignored.`,
+    {
+      hint: 'Rename the key: __proto__, constructor and prototype are never read.',
+      source: at([...path]),
+    },
+  );
+}
+
+function keyStyle(path: string[], key: string, at: (path: string[]) => Source): Diagnostic {
+  return diagnostic(
+    'key-style',
+    'warning',
+    `The key '${displayPath(path)}' is not lowercase words joined by hyphens.`,
+    {
+      hint: `Keys should look like 'plugin-dir' (RFC "Format"); try '${suggestKey(key)}'.`,
+      source: at([...path]),
+    },
+  );
+}
+
+/**
+ * The source of a key of one file. Its `line` and `column` are found when first read: the
+ * file's text is scanned once, on the first such read of any of its keys. `JSON.stringify`
+ * and `util.inspect` show them like plain fields.
+ */
+class KeySource {
+  readonly kind: FileRole;
+  readonly file: string;
+  readonly key: string;
+  readonly #path: readonly string[];
+  readonly #locate: () => KeyLocations;
+  #pos: Position | null | undefined;
+
+  constructor(kind: FileRole, file: string, path: readonly string[], locate: () => KeyLocations) {
+    this.kind = kind;
+    this.file = file;
+    this.key = path.join('.');
+    this.#path = path;
+    this.#locate = locate;
   }
-  return out;
+
+  // Some test libraries read getters through the prototype: that has no position.
+  get line(): number | undefined {
+    return #path in this ? this.#position()?.line : undefined;
+  }
+
+  get column(): number | undefined {
+    return #path in this ? this.#position()?.column : undefined;
+  }
+
+  #position(): Position | null {
+    if (this.#pos === undefined) this.#pos = this.#locate().get(this.#path) ?? null;
+    return this.#pos;
+  }
+
+  toJSON(): Source {
+    const pos = this.#position();
+    return {
+      kind: this.kind,
+      file: this.file,
+      ...(pos && { line: pos.line, column: pos.column }),
+      key: this.key,
+    };
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](): Source {
+    return this.toJSON();
+  }
+
+  [Symbol.for('Deno.customInspect')](): string {
+    return JSON.stringify(this.toJSON());
+  }
+}
+
+/** The sources of one file's keys, by key path. */
+function keySource(
+  kind: FileRole,
+  file: string,
+  locate: () => KeyLocations,
+): (path: string[]) => Source {
+  return (path) => new KeySource(kind, file, path, locate);
 }
 
 function displayPath(path: string[]): string {
@@ -621,6 +714,9 @@ function syntaxDiagnostic(
  */
 export const MAX_CONFIG_DEPTH = 100;
 
+/** A dotted-key chain this long is refused before parsing (see {@link deepKeyChain}). */
+const CHAIN_LIMIT = 4 * MAX_CONFIG_DEPTH;
+
 /**
  * Where a chain of far more bare keys joined by dots than the depth allows (four times it)
  * starts, found in one linear pass (a regular expression would backtrack on long runs of
@@ -628,7 +724,7 @@ export const MAX_CONFIG_DEPTH = 100;
  * parsed and located exactly.
  */
 function deepKeyChain(text: string): number | undefined {
-  const limit = 4 * MAX_CONFIG_DEPTH;
+  const limit = CHAIN_LIMIT;
   let dots = 0;
   let start = 0;
   let inKey = false;
@@ -662,23 +758,6 @@ function tooDeep(path: string, source: Source): Diagnostic {
       source,
     },
   );
-}
-
-/** The key path of the first value nested deeper than {@link MAX_CONFIG_DEPTH}, found without recursion. */
-function firstTooDeep(doc: Table): string[] | undefined {
-  const stack: { value: unknown; path: string[] }[] = [{ value: doc, path: [] }];
-  while (stack.length > 0) {
-    const { value, path } = stack.pop()!;
-    if (path.length > MAX_CONFIG_DEPTH) return path;
-    if (Array.isArray(value)) {
-      value.forEach((v, i) => {
-        stack.push({ value: v, path: [...path, String(i)] });
-      });
-    } else if (isTable(value)) {
-      for (const key of Object.keys(value)) stack.push({ value: value[key], path: [...path, key] });
-    }
-  }
-  return undefined;
 }
 
 /** Line and column of the first byte that breaks UTF-8, for the `toml-encoding` message. */

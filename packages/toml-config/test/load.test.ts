@@ -67,7 +67,7 @@ describe('RFC Precedence: which files are read', () => {
       { path: LOCAL, role: 'local' },
       { path: USER, role: 'user' },
     ]);
-    expect(c.broker.baseUrl).toEqual({
+    expect(c.broker.baseUrl).toMatchObject({
       value: 'https://local.example',
       source: { kind: 'local', file: LOCAL, line: 2, column: 1, key: 'broker.base-url' },
     });

@@ -1,4 +1,5 @@
-import { Secret } from '@pact-config/env';
+import { inspect } from 'node:util';
+import { describeSource, Secret } from '@pact-config/env';
 import { describe, expect, it } from 'vitest';
 import { MAX_CONFIG_BYTES, type ParseFileOptions, parseConfigFile } from '../src/index.js';
 
@@ -19,15 +20,35 @@ describe('RFC Format: the [pact] table', () => {
       '[pact]\nplugin-dir = "~/.local/share/pact/plugins"\ndata-home = "~/.local/share/pact"\ndo-not-track = true\n',
     );
     expect(r.diagnostics).toEqual([]);
-    expect(r.config.pact.pluginDir).toEqual({
+    expect(r.config.pact.pluginDir).toMatchObject({
       value: '/home/user/.local/share/pact/plugins',
       source: { kind: 'local', file: LOCAL.path, line: 2, column: 1, key: 'pact.plugin-dir' },
     });
     expect(r.config.pact.dataHome?.value).toBe('/home/user/.local/share/pact');
-    expect(r.config.pact.doNotTrack).toEqual({
+    expect(r.config.pact.doNotTrack).toMatchObject({
       value: true,
       source: { kind: 'local', file: LOCAL.path, line: 4, column: 1, key: 'pact.do-not-track' },
     });
+  });
+
+  it('the line and column of a key are found when read; JSON and inspection show them as fields', () => {
+    const r = p('# a comment\n[pact]\n  data-home = "d"\n');
+    const source = r.config.pact.dataHome?.source;
+    const plain = { kind: 'local', file: LOCAL.path, line: 3, column: 3, key: 'pact.data-home' };
+    expect(JSON.parse(JSON.stringify(source))).toEqual(plain);
+    expect(source).toMatchObject(plain);
+    expect(inspect(source)).toBe(inspect(plain));
+    expect(describeSource(source!)).toContain(`${LOCAL.path}:3:3`);
+  });
+
+  it('the position getters read through the prototype give nothing, and do not throw', () => {
+    const r = p('[pact]\ndata-home = "d"\n');
+    const source = r.config.pact.dataHome!.source as { line?: number };
+    expect(source.line).toBe(2);
+    // Some test libraries read getters through the prototype.
+    const proto = Object.getPrototypeOf(source) as { line?: number; column?: number };
+    expect(proto.line).toBeUndefined();
+    expect(proto.column).toBeUndefined();
   });
 
   it('a wrong type is type-mismatch with line and column; the rest of the file is used (D16)', () => {

@@ -21,7 +21,7 @@ describe('parse: [broker.tls]', () => {
       '[broker]\nbase-url = "https://b"\n[broker.tls]\nca-file = "certs/ca.pem"\nca-dir = "~/cas"\nclient-cert-file = "/abs/client.pem"\nclient-key-file = "./client.key"\ndisable-verification = false\n',
     );
     expect(r.diagnostics).toEqual([]);
-    expect(r.config.broker.tls).toEqual({
+    expect(r.config.broker.tls).toMatchObject({
       caFile: {
         value: '/w/p/certs/ca.pem',
         source: { kind: 'local', file: LOCAL.path, line: 4, column: 1, key: 'broker.tls.ca-file' },
