@@ -627,6 +627,64 @@ describe('RFC Precedence: the async loader gives the same result', () => {
     ).rejects.toBeInstanceOf(PactConfigError);
   });
 
+  it('does the disk work the result needs: the walk, two reads; the D3/D4 stats wait for diagnostics', () => {
+    const inner = memoryFs({
+      // A data home set in the file: the OS rules for it (D6) need no probe.
+      [USER]: '[pact]\ndata-home = "/d"\n',
+      [LOCAL]: '[broker]\nbase-url = "https://l"\n',
+      [`${CWD}/.pact.toml`]: '',
+      '/home/user/.pact/config.toml': '',
+    });
+    const stats: string[] = [];
+    const reads: string[] = [];
+    const fs: HostFs = {
+      ...inner,
+      statSync: (p, o) => {
+        stats.push(p);
+        return inner.statSync(p, o);
+      },
+      readFileSync: (p) => {
+        reads.push(p);
+        return inner.readFileSync(p);
+      },
+    };
+    const c = load(host({}, {}, { fs }));
+    // One stat for the local file found at the first level; the user file is read unasked.
+    expect(stats).toEqual([LOCAL]);
+    expect(reads).toEqual([LOCAL, USER]);
+    expect(c.broker.baseUrl?.value).toBe('https://l');
+    // D3 and D4: one stat each, when the diagnostics are read; then kept.
+    expect(codes(c)).toEqual(['local-config-both', 'multiple-user-config']);
+    expect(stats).toEqual([LOCAL, `${CWD}/.pact.toml`, '/home/user/.pact/config.toml']);
+    expect(c.diagnostics).toBe(c.diagnostics);
+    expect(stats).toHaveLength(3);
+  });
+
+  it("with promises, every level of the walk is stat'ed at once, and the same files are read", async () => {
+    const inner = memoryFs({ [USER]: '', '/home/pact.toml': '' });
+    let inFlight = 0;
+    let most = 0;
+    const fs: HostFs = {
+      ...inner,
+      promises: {
+        ...inner.promises,
+        stat: async (p) => {
+          inFlight++;
+          most = Math.max(most, inFlight);
+          await new Promise((r) => setTimeout(r, 1));
+          inFlight--;
+          return inner.promises.stat(p);
+        },
+      },
+    };
+    const h = host({}, {}, { fs });
+    const c = await loadConfig({ host: h });
+    expect(c.files.map((f) => f.path)).toEqual(['/home/pact.toml', USER]);
+    // From /home/user/project up to /: four levels, two names each.
+    expect(most).toBe(8);
+    expect(load(h).files).toEqual(c.files);
+  });
+
   it('stats each path at most once', () => {
     const inner = memoryFs({ [USER]: '', [LOCAL]: '' });
     const seen: string[] = [];
