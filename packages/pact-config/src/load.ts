@@ -151,15 +151,23 @@ function facade(
       diagnostics: { get: () => connect().diagnostics, enumerable: false },
     },
   ) as BrokerSettings;
-  const diagnostics = dedupeDiagnostics([...hostDiagnostics, ...layers.diagnostics]);
+  // Made on first read: the layers finish their pending checks (D3, D4) then.
+  let noticed: readonly Diagnostic[] | undefined;
   const config = {
     files: layers.files,
     pact,
     broker,
     ident: (name: string) => layers.ident(name),
     values: (ident?: string) => layers.values(ident),
-    diagnostics,
-    toJSON: () => ({ files: layers.files, values: layers.values(), diagnostics }),
+    get diagnostics() {
+      noticed ??= dedupeDiagnostics([...hostDiagnostics, ...layers.diagnostics]);
+      return noticed;
+    },
+    toJSON: () => ({
+      files: layers.files,
+      values: layers.values(),
+      diagnostics: config.diagnostics,
+    }),
   };
   // The host holds the raw environment (secrets included) and the layers the raw tables:
   // reachable by name, but not shown by JSON.stringify, util.inspect or a spread.

@@ -22,7 +22,7 @@ describe('loadPactConfig: one call (RFC "Precedence", "Shared Files")', () => {
     const async = await loadPactConfig({ host: host() });
     for (const config of [sync, async]) {
       expect(config.files.map((f) => f.role)).toEqual(['local', 'user']);
-      expect(config.pact.dataHome).toEqual({
+      expect(config.pact.dataHome).toMatchObject({
         value: '/home/user/project/.pact/data',
         source: {
           kind: 'local',
