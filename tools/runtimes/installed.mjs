@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// The published packages as a user gets them: packs every package with pnpm, installs the
-// tarballs into a new project with npm, and runs the command the three ways the README gives:
-// `npx pact-config`, `bunx pact-config`, `deno run -A npm:pact-config`. Closes with "N passed, N failed".
+// The facade as a user gets it: packs pact-config with pnpm, installs the tarball alone into a
+// new project with npm (it is self-contained: nothing else may come with it), type-checks a
+// TypeScript file against its declarations, and runs the command the three ways the README
+// gives: `npx pact-config`, `bunx pact-config`, `deno run -A npm:pact-config`.
+// Closes with "N passed, N failed".
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +14,29 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = join(root, 'node_modules', '.bin');
 const work = mkdtempSync(join(tmpdir(), 'pact-config-installed-'));
 const results = [];
+// Uses the main exports as a user would; the @ts-expect-error lines fail the check if the
+// types were missing (any) or wrong.
+const CONSUMER = `import { loadPactConfigSync, PactConfigError, Secret, type PactConfig } from 'pact-config';
+
+const config: PactConfig = loadPactConfigSync({ cli: { dataHome: '/srv/pact' } });
+const dataHome: string | undefined = config.pact.dataHome?.value;
+const token: Secret | undefined = config.broker.auth?.token?.value;
+const revealed: string | undefined = token?.reveal();
+try {
+  loadPactConfigSync({ cli: { configFile: '/nowhere/pact.toml' } });
+} catch (e) {
+  if (e instanceof PactConfigError) {
+    const code: string = e.code;
+    const severity: 'error' | 'warning' | 'info' = e.diagnostic.severity;
+    console.log(code, severity);
+  }
+}
+// @ts-expect-error: no such setting
+config.pact.noSuchSetting;
+// @ts-expect-error: a Secret is not a string
+const leaked: string = new Secret('x');
+console.log(dataHome, revealed, leaked);
+`;
 const check = (name, fn) => {
   try {
     fn();
@@ -26,18 +51,47 @@ try {
   const project = join(work, 'project');
   mkdirSync(tgz);
   mkdirSync(join(project, 'app'), { recursive: true });
-  for (const pkg of readdirSync(join(root, 'packages'))) {
-    execFileSync(join(bin, 'pnpm'), ['pack', '--pack-destination', tgz], {
-      cwd: join(root, 'packages', pkg),
-      stdio: 'ignore',
-    });
-  }
-  writeFileSync(join(project, 'package.json'), '{ "name": "a-project", "private": true }\n');
+  execFileSync(join(bin, 'pnpm'), ['pack', '--pack-destination', tgz], {
+    cwd: join(root, 'packages', 'pact-config'),
+    stdio: 'ignore',
+  });
+  writeFileSync(
+    join(project, 'package.json'),
+    '{ "name": "a-project", "private": true, "type": "module" }\n',
+  );
   writeFileSync(join(project, 'pact.toml'), '[broker]\nbase-url = "http://localhost:9292"\n');
   const tarballs = readdirSync(tgz).map((f) => join(tgz, f));
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs], {
     cwd: project,
     stdio: ['ignore', 'ignore', 'inherit'],
+  });
+
+  check('installs alone: no dependency comes with it', () => {
+    const installed = readdirSync(join(project, 'node_modules')).filter((n) => !n.startsWith('.'));
+    if (installed.join() !== 'pact-config') throw new Error(`node_modules: ${installed}`);
+  });
+  check('a TypeScript consumer type-checks against dist/index.d.ts', () => {
+    writeFileSync(join(project, 'consumer.ts'), CONSUMER);
+    writeFileSync(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'es2022',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: ['node'],
+          typeRoots: [join(root, 'node_modules', '@types')],
+        },
+        files: ['consumer.ts'],
+      }),
+    );
+    if (!existsSync(join(project, 'node_modules', 'pact-config', 'dist', 'index.d.ts')))
+      throw new Error('no dist/index.d.ts');
+    const r = spawnSync(join(bin, 'tsc'), ['-p', project], { cwd: project, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`tsc: ${r.stdout}${r.stderr}`);
   });
 
   const env = {

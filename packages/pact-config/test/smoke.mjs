@@ -1,8 +1,17 @@
 // Runs under Node, Bun and Deno against the built package (tools/runtimes/run.mjs).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadPactConfig, loadPactConfigSync, memoryFs } from 'pact-config';
+import * as env from '@pact-config/env';
+import {
+  isSecret,
+  loadPactConfig,
+  loadPactConfigSync,
+  memoryFs,
+  PactConfigError,
+  Secret,
+} from 'pact-config';
 
 const host = {
   os: 'windows',
@@ -26,6 +35,27 @@ export const checks = {
   async 'the async facade agrees'() {
     const config = await loadPactConfig({ host });
     assert.equal(config.pact.pluginDir.value, 'C:\\Users\\me\\AppData\\Roaming\\pact\\plugins');
+  },
+  'one self-contained file: dist/index.js imports only built-in modules'() {
+    const code = readFileSync(resolve('dist/index.js'), 'utf8');
+    const imported = [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["']([^"']+)["']/g)];
+    assert.deepEqual(
+      imported.map((m) => m[1]).filter((s) => !s.startsWith('node:')),
+      [],
+    );
+  },
+  "@pact-config/env (another copy) recognises the facade's errors and secrets, and back"() {
+    assert.notEqual(PactConfigError, env.PactConfigError);
+    const missing = { ...host, env: { PACT_CONFIG_FILE: 'C:\\nowhere.toml' } };
+    // instanceof itself: Deno's assert.throws compares prototypes instead.
+    assert.throws(
+      () => loadPactConfigSync({ host: missing }),
+      (e) => e instanceof env.PactConfigError && e instanceof PactConfigError,
+    );
+    const token = loadPactConfigSync({ host }).broker.auth.token.value;
+    assert.ok(env.isSecret(token) && token instanceof env.Secret);
+    assert.ok(isSecret(new env.Secret('x')) && new env.Secret('x') instanceof Secret);
+    assert.ok(!isSecret({ reveal: () => 'x', toString: () => '[redacted]' }));
   },
   'the command runs in this runtime'() {
     // Spawns the same runtime that runs this check: `node`, `bun`, or `deno run -A`.

@@ -1,21 +1,25 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+// The facade's public API comes from '../index.js', which the build keeps as an import of
+// dist/index.js: the command shares the library's one copy instead of bundling its own.
+// Only what the facade does not export is bundled into dist/cli.js from the packages.
+import { dedupeDiagnostics, diagnostic, PACT_VARIABLES, redactUrl } from '@pact-config/env';
+import { LOCAL_CONFIG_NAMES, type PathKind, pathApi } from '@pact-config/paths';
+import type { PluginListFs } from '@pact-config/shared-files';
 import {
+  type CliLayer,
   type Diagnostic,
-  dedupeDiagnostics,
-  diagnostic,
+  detectLegacyPactDir,
   type Host,
-  PACT_VARIABLES,
+  listPlugins,
+  loadPactConfigSync,
+  locateConfigFile,
+  type PactConfig,
   PactConfigError,
-  redactUrl,
   runtimeHost,
   versionProperties,
-} from '@pact-config/env';
-import { LOCAL_CONFIG_NAMES, locateConfigFile, type PathKind, pathApi } from '@pact-config/paths';
-import { detectLegacyPactDir, listPlugins, type PluginListFs } from '@pact-config/shared-files';
-import type { CliLayer } from '@pact-config/toml-config';
-import { loadPactConfigSync, type PactConfig } from '../load.js';
+} from '../index.js';
 import {
   type Io,
   jsonValue,

@@ -1,4 +1,4 @@
-import { type Diagnostic, formatDiagnostic, isSecret, type Source } from '@pact-config/env';
+import { type Diagnostic, formatDiagnostic, isSecret, type Source } from '../index.js';
 
 /** Where the command writes, and whether each stream takes colour. */
 export interface Io {
