@@ -99,11 +99,21 @@ function kindOf(s: { isFile(): boolean; isDirectory(): boolean } | undefined): P
   return 'missing';
 }
 
+const NO_THROW = { throwIfNoEntry: false } as const;
+
+function statSyncKind(path: string, fs: HostFs): PathKind {
+  try {
+    return kindOf(fs.statSync(path, NO_THROW));
+  } catch {
+    return 'missing';
+  }
+}
+
 function doSync(io: Io, fs: HostFs): unknown {
   if (io.op === 'first') {
     const kinds: PathKind[] = [];
     for (const path of io.paths) {
-      const kind = doSync({ op: 'stat', path }, fs) as PathKind;
+      const kind = statSyncKind(path, fs);
       kinds.push(kind);
       if (kind === 'file') return { index: kinds.length - 1, kinds };
     }
@@ -115,19 +125,13 @@ function doSync(io: Io, fs: HostFs): unknown {
     return io.rule((path) => {
       let kind = known.get(path);
       if (kind === undefined) {
-        kind = doSync({ op: 'stat', path }, fs) as PathKind;
+        kind = statSyncKind(path, fs);
         known.set(path, kind);
       }
       return kind;
     });
   }
-  if (io.op === 'stat') {
-    try {
-      return kindOf(fs.statSync(io.path, { throwIfNoEntry: false }));
-    } catch {
-      return 'missing';
-    }
-  }
+  if (io.op === 'stat') return statSyncKind(io.path, fs);
   try {
     return { ok: true, bytes: fs.readFileSync(io.path) };
   } catch (error) {

@@ -7,7 +7,7 @@
 import { type EnvRecord, type Host, memoryFs, Secret, type SourceKind } from '@pact-config/env';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CliLayer, loadConfigSync } from '../src/index.js';
+import { type CliLayer, loadConfigSync, parseConfigFile } from '../src/index.js';
 
 const RUNS = 150;
 const HOME = '/home/u';
@@ -391,6 +391,25 @@ describe('properties of credentials read back (broker.auth.*)', () => {
         expect(c.values()['broker.auth.username']?.value).toBe(s || 'x');
       }),
       { numRuns: RUNS },
+    );
+  });
+});
+
+describe('key style (RFC "Format"): the warning follows lowercase words joined by hyphens', () => {
+  it('key-style is given exactly when the key is not /^[a-z0-9]+(?:-[a-z0-9]+)*$/', () => {
+    const style = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+    const keyChar = fc.constantFrom(...'abz09-_A.é '.split(''));
+    fc.assert(
+      fc.property(fc.array(keyChar, { minLength: 1, maxLength: 8 }), (chars) => {
+        const key = chars.join('');
+        const { diagnostics } = parseConfigFile(`[ruby]\n${tomlString(key)} = 1\n`, {
+          path: LOCAL,
+          role: 'local',
+          os: 'linux',
+        });
+        expect(diagnostics.some((d) => d.code === 'key-style')).toBe(!style.test(key));
+      }),
+      { numRuns: 400 },
     );
   });
 });
