@@ -71,12 +71,15 @@ export function parseBaseUrl(raw: string, source?: Source): ParsedBaseUrl {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
   if (/[\u0000-\u001f\u007f]/.test(raw))
     return invalid('holds a control character (a tab or a line break, say)');
-  if (!URL.canParse(raw) || !URL.canParse(text)) {
+  if ((m && !URL.canParse(raw)) || !URL.canParse(text)) {
     return invalid(`'${text.slice(0, MAX_SHOWN)}' is not a URL`);
   }
   const url = new URL(text);
-  url.username = '';
-  url.password = '';
+  // Setting them re-serialises the URL: only when there is something to take out.
+  if (url.username !== '' || url.password !== '') {
+    url.username = '';
+    url.password = '';
+  }
   if (!m) return { url, text, diagnostics: [] };
   const info = m[2] ?? '';
   const colon = info.indexOf(':');

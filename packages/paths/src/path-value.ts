@@ -143,6 +143,9 @@ const TRAILING_POSIX = /(?<=[^/])\/+$/;
 
 /** Drops trailing separators (not a root's); on POSIX a backslash is a file-name character, kept. */
 function dropTrailing(api: OsPath, p: string): string {
+  const last = p.charCodeAt(p.length - 1);
+  // Most paths end in a name: nothing to drop, and no pattern to run.
+  if (last !== 47 && (last !== 92 || api.sep !== '\\')) return p;
   return p.replace(api.sep === '\\' ? TRAILING : TRAILING_POSIX, '');
 }
 
@@ -152,8 +155,11 @@ function toNative(api: OsPath, p: string): string {
 
 /** `base` joined with `rel` and normalised, never asking the running process for anything. */
 export function resolveIn(api: OsPath, base: string, rel: string): string {
-  const joined = api.isAbsolute(rel) ? resolveRooted(api, base, rel) : api.join(base, rel);
-  return dropTrailing(api, api.normalize(toNative(api, joined)));
+  // `join` normalises (and on Windows turns `/` into `\\`) already.
+  const joined = api.isAbsolute(rel)
+    ? api.normalize(toNative(api, resolveRooted(api, base, rel)))
+    : api.join(base, rel);
+  return dropTrailing(api, joined);
 }
 
 function resolveRooted(api: OsPath, base: string, rel: string): string {

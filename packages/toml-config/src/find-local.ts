@@ -33,7 +33,7 @@ export function* findLocalTask(host: Pick<Host, 'os' | 'cwd'>): Task<LocalSearch
   const api = pathApi(host.os);
   const [first, second] = LOCAL_CONFIG_NAMES;
   const paths: string[] = [];
-  for (let dir = api.normalize(host.cwd); ; ) {
+  for (let dir = normalized(api, host.cwd); ; ) {
     // `dir` is normalized, so for an absolute one plain concatenation is `join`, and cheaper.
     const base = !api.isAbsolute(dir) ? undefined : dir.endsWith(api.sep) ? dir : dir + api.sep;
     paths.push(
@@ -59,6 +59,16 @@ export function* findLocalTask(host: Pick<Host, 'os' | 'cwd'>): Task<LocalSearch
       return both(known ?? (yield* stat(other)));
     })(),
   };
+}
+
+let lastCwd: { api: unknown; cwd: string; normal: string } | undefined;
+
+/** `api.normalize(cwd)`, remembered for the last working directory (it rarely changes). */
+function normalized(api: ReturnType<typeof pathApi>, cwd: string): string {
+  if (lastCwd?.api !== api || lastCwd.cwd !== cwd) {
+    lastCwd = { api, cwd, normal: api.normalize(cwd) };
+  }
+  return lastCwd.normal;
 }
 
 function bothDiagnostic(dir: string, other: string): Diagnostic {
