@@ -137,46 +137,96 @@ function facade(
     doNotTrack,
     locations: { dataHome, pluginDir },
   };
-  // The connection reads certificate files: built when first asked for, not on every load.
-  const { baseUrl, auth, tls } = layers.broker;
-  let resolved: ResolvedBroker | undefined;
-  const connect = (): ResolvedBroker =>
-    (resolved ??= baseUrl
-      ? resolveBrokerConnection({ baseUrl, auth, tls, os: host.os, fs: host.fs })
-      : { diagnostics: [] });
-  const broker = Object.defineProperties(
-    { ...layers.broker },
-    {
-      connection: { get: () => connect().connection, enumerable: true },
-      diagnostics: { get: () => connect().diagnostics, enumerable: false },
-    },
-  ) as BrokerSettings;
-  // Made on first read: the layers finish their pending checks (D3, D4) then.
-  let noticed: readonly Diagnostic[] | undefined;
-  const config = {
-    files: layers.files,
-    pact,
-    broker,
-    ident: (name: string) => layers.ident(name),
-    values: (ident?: string) => layers.values(ident),
-    get diagnostics() {
-      noticed ??= dedupeDiagnostics([...hostDiagnostics, ...layers.diagnostics]);
-      return noticed;
-    },
-    toJSON: () => ({
-      files: layers.files,
-      values: layers.values(),
-      diagnostics: config.diagnostics,
-    }),
-  };
+  return new EffectiveConfig(host, hostDiagnostics, layers, pact) as PactConfig;
+}
+
+/**
+ * The broker settings, and the connection built from them when first asked for (it reads
+ * certificate files). Classes here, not object literals with getters: those are many
+ * times slower to make, and every load makes these.
+ */
+class Broker {
+  readonly baseUrl?: Sourced<string>;
+  readonly auth?: BrokerLayers['auth'];
+  readonly scheme?: BrokerLayers['scheme'];
+  readonly tls?: BrokerLayers['tls'];
+  readonly #connect: () => ResolvedBroker;
+  #resolved: ResolvedBroker | undefined;
+
+  constructor(layers: BrokerLayers, host: Host) {
+    const { baseUrl, auth, scheme, tls } = layers;
+    if (baseUrl) this.baseUrl = baseUrl;
+    if (auth) this.auth = auth;
+    if (scheme) this.scheme = scheme;
+    if (tls) this.tls = tls;
+    this.#connect = () =>
+      baseUrl
+        ? resolveBrokerConnection({ baseUrl, auth, tls, os: host.os, fs: host.fs })
+        : { diagnostics: [] };
+  }
+
+  get connection(): BrokerConnection | undefined {
+    return #connect in this ? this.#resolve().connection : undefined;
+  }
+
+  get diagnostics(): readonly Diagnostic[] {
+    return #connect in this ? this.#resolve().diagnostics : [];
+  }
+
+  #resolve(): ResolvedBroker {
+    this.#resolved ??= this.#connect();
+    return this.#resolved;
+  }
+}
+
+/** The effective configuration (see {@link PactConfig}). */
+class EffectiveConfig {
+  readonly files: readonly ConfigFileRef[];
+  readonly pact: PactSettings;
+  readonly broker: BrokerSettings;
+  readonly ident: (name: string) => IdentConfig;
+  readonly values: (ident?: string) => Record<string, Sourced<unknown>>;
   // The host holds the raw environment (secrets included) and the layers the raw tables:
   // reachable by name, but not shown by JSON.stringify, util.inspect or a spread.
-  Object.defineProperties(config, {
-    host: { value: host, enumerable: false },
-    layers: { value: layers, enumerable: false },
-    toJSON: { enumerable: false },
-  });
-  return config as unknown as PactConfig; // host and layers were added above, not enumerable
+  readonly #host: Host;
+  readonly #layers: PactConfigLayers;
+  readonly #hostDiagnostics: readonly Diagnostic[];
+  #noticed: readonly Diagnostic[] | undefined;
+
+  constructor(
+    host: Host,
+    hostDiagnostics: readonly Diagnostic[],
+    layers: PactConfigLayers,
+    pact: PactSettings,
+  ) {
+    this.files = layers.files;
+    this.pact = pact;
+    this.broker = new Broker(layers.broker, host);
+    this.ident = (name) => layers.ident(name);
+    this.values = (ident) => layers.values(ident);
+    this.#host = host;
+    this.#layers = layers;
+    this.#hostDiagnostics = hostDiagnostics;
+  }
+
+  get host(): Host | undefined {
+    return #host in this ? this.#host : undefined;
+  }
+
+  get layers(): PactConfigLayers | undefined {
+    return #layers in this ? this.#layers : undefined;
+  }
+
+  /** Made on first read: the layers finish their pending checks (D3, D4) then. */
+  get diagnostics(): readonly Diagnostic[] {
+    if (!(#layers in this)) return [];
+    this.#noticed ??= dedupeDiagnostics([...this.#hostDiagnostics, ...this.#layers.diagnostics]);
+    return this.#noticed;
+  }
+
+  toJSON(): unknown {
+    return { files: this.files, values: this.values(), diagnostics: this.diagnostics };
+  }
 }
 
 /** A directory from the OS rules (XDG, APPDATA, fallback) is the RFC's default (D34). */

@@ -5,6 +5,7 @@ import {
   diagnostic,
   type EnvRecord,
   type Host,
+  type IdentVariables,
   identVariables,
   type Os,
   PactConfigError,
@@ -350,23 +351,38 @@ function* loadTask(options: LoadOptions): Task<PactConfigLayers> {
     return out;
   };
 
-  let noticed: readonly Diagnostic[] | undefined;
-  return {
-    files,
-    configs,
-    pact,
-    broker,
-    ident,
-    values,
-    get diagnostics() {
-      // The pending checks (D3, D4) are one stat each, run with sync calls on first read.
-      noticed ??= dedupeDiagnostics([
-        ...diagnostics,
-        ...pending.flatMap((task) => runSync(task, host.fs)),
-      ]);
-      return noticed;
-    },
-  };
+  return new Layers(files, configs, pact, broker, ident, values, () =>
+    // The pending checks (D3, D4) are one stat each, run with sync calls on first read.
+    dedupeDiagnostics([...diagnostics, ...pending.flatMap((task) => runSync(task, host.fs))]),
+  );
+}
+
+/**
+ * The result of a load, its diagnostics made when first read. A class with a getter on
+ * its prototype: an object literal with a getter is many times slower to make.
+ */
+class Layers implements PactConfigLayers {
+  readonly #notice: () => readonly Diagnostic[];
+  #noticed: readonly Diagnostic[] | undefined;
+
+  constructor(
+    readonly files: readonly ConfigFileRef[],
+    readonly configs: readonly ConfigFile[],
+    readonly pact: PactConfigLayers['pact'],
+    readonly broker: BrokerLayers,
+    readonly ident: (name: string) => IdentConfig,
+    readonly values: (ident?: string) => Record<string, Sourced<unknown>>,
+    notice: () => readonly Diagnostic[],
+  ) {
+    this.#notice = notice;
+  }
+
+  get diagnostics(): readonly Diagnostic[] {
+    // Read through the prototype (as some test libraries do), there is nothing to give.
+    if (!(#notice in this)) return [];
+    this.#noticed ??= this.#notice();
+    return this.#noticed;
+  }
 }
 
 interface FileRead {
@@ -566,10 +582,42 @@ function identConfig(
     if (table) tables.push(table);
   }
   const vars = identVariables(env, lower.toUpperCase(), { os });
-  // The sources are worked out only when asked for: most callers read only the values.
-  const merge = (sources: Record<string, Source> | undefined) => {
+  return new MergedIdent(tables, vars);
+}
+
+/**
+ * One ident merged: the values now, the sources when first read (most callers read only
+ * the values). A class: an object literal with a getter is many times slower to make.
+ */
+class MergedIdent implements IdentConfig {
+  readonly values: Record<string, unknown>;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly #tables: readonly IdentTable[];
+  readonly #vars: IdentVariables;
+  #sources: Record<string, Source> | undefined;
+
+  constructor(tables: readonly IdentTable[], vars: IdentVariables) {
+    this.#tables = tables;
+    this.#vars = vars;
+    this.values = this.#merge(undefined);
+    this.diagnostics = vars.diagnostics;
+  }
+
+  get sources(): Record<string, Source> {
+    // Read through the prototype (as some test libraries do), there is nothing to give.
+    if (!(#vars in this)) return {};
+    if (!this.#sources) {
+      const sources: Record<string, Source> = Object.create(null);
+      this.#merge(sources);
+      this.#sources = sources;
+    }
+    return this.#sources;
+  }
+
+  #merge(sources: Record<string, Source> | undefined): Record<string, unknown> {
     const values: Record<string, unknown> = Object.create(null);
-    for (const table of tables) overlay(values, sources, table);
+    for (const table of this.#tables) overlay(values, sources, table);
+    const vars = this.#vars;
     for (const key of Object.keys(vars.values)) {
       define(values, key, vars.values[key]);
       if (sources) {
@@ -578,19 +626,7 @@ function identConfig(
       }
     }
     return values;
-  };
-  let sources: Record<string, Source> | undefined;
-  return {
-    values: merge(undefined),
-    get sources() {
-      if (!sources) {
-        sources = Object.create(null) as Record<string, Source>;
-        merge(sources);
-      }
-      return sources;
-    },
-    diagnostics: vars.diagnostics,
-  };
+  }
 }
 
 /** Lays one file's ident table over `target`, keeping `sources` (dotted key to source) when given. */

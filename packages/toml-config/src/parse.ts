@@ -253,7 +253,7 @@ export function parseConfigFile(
     }
     if (name === 'pact') readPact(value, file, at, pact, diagnostics);
     else if (name === 'broker') readBroker(value, file, at, broker, diagnostics);
-    else idents.set(name, identTable(value, name, at));
+    else idents.set(name, new LazyIdentTable(value, name, at));
   }
 
   return { config: { path: ref.path, role: ref.role, pact, broker, idents }, diagnostics };
@@ -430,28 +430,43 @@ function readTls(
   return out;
 }
 
-/** An ident table: its values, and the sources of its keys, flattened when first asked for. */
-function identTable(table: Table, name: string, at: (path: string[]) => Source): IdentTable {
-  let sources: Record<string, Source> | undefined;
-  const walk = (t: Table, path: string[], dotted: string) => {
-    for (const key of Object.keys(t)) {
-      const p = [...path, key];
-      const v = t[key];
-      const d = dotted === '' ? key : `${dotted}.${key}`;
-      sources![d] = at(p);
-      if (isTable(v)) walk(v, p, d);
+/**
+ * An ident table: its values, and the sources of its keys, flattened when first read. A
+ * class with a getter on its prototype: an object literal with a getter is many times
+ * slower to make, and every load makes one per ident table.
+ */
+class LazyIdentTable implements IdentTable {
+  readonly values: Table;
+  readonly #name: string;
+  readonly #at: (path: string[]) => Source;
+  #sources: Record<string, Source> | undefined;
+
+  constructor(values: Table, name: string, at: (path: string[]) => Source) {
+    this.values = values;
+    this.#name = name;
+    this.#at = at;
+  }
+
+  get sources(): Record<string, Source> {
+    // Read through the prototype (as some test libraries do), there is nothing to give.
+    if (!(#at in this)) return {};
+    if (!this.#sources) {
+      const sources: Record<string, Source> = Object.create(null);
+      const at = this.#at;
+      const walk = (t: Table, path: string[], dotted: string) => {
+        for (const key of Object.keys(t)) {
+          const p = [...path, key];
+          const v = t[key];
+          const d = dotted === '' ? key : `${dotted}.${key}`;
+          sources[d] = at(p);
+          if (isTable(v)) walk(v, p, d);
+        }
+      };
+      walk(this.values, [this.#name], '');
+      this.#sources = sources;
     }
-  };
-  return {
-    values: table,
-    get sources() {
-      if (!sources) {
-        sources = Object.create(null) as Record<string, Source>;
-        walk(table, [name], '');
-      }
-      return sources;
-    },
-  };
+    return this.#sources;
+  }
 }
 
 /**
