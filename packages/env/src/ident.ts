@@ -81,5 +81,12 @@ export function identVariables(
     values[key] = value;
     names[key] = name;
   }
-  return { values: { ...values }, names: { ...names }, diagnostics };
+  return { values: plain(values), names: plain(names), diagnostics };
+}
+
+/** A copy with `Object.prototype` (the keys are RFC-style, never `__proto__`); a loop, not a spread, which is slow. */
+function plain(record: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(record)) out[key] = record[key]!;
+  return out;
 }

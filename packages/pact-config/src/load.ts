@@ -20,6 +20,7 @@ import {
   type IdentConfig,
   loadConfig,
   loadConfigSync,
+  type LoadOptions,
   type PactConfigLayers,
 } from '@pact-config/toml-config';
 
@@ -103,13 +104,18 @@ export interface PactConfig {
  */
 export async function loadPactConfig(options: LoadPactConfigOptions = {}): Promise<PactConfig> {
   const { host, hostDiagnostics } = hostOf(options);
-  return facade(host, hostDiagnostics, await loadConfig({ ...options, host }));
+  return facade(host, hostDiagnostics, await loadConfig(loadOptions(options, host)));
 }
 
 /** {@link loadPactConfig} for start-up code that cannot await: the same result, synchronous reads. */
 export function loadPactConfigSync(options: LoadPactConfigOptions = {}): PactConfig {
   const { host, hostDiagnostics } = hostOf(options);
-  return facade(host, hostDiagnostics, loadConfigSync({ ...options, host }));
+  return facade(host, hostDiagnostics, loadConfigSync(loadOptions(options, host)));
+}
+
+/** The loader's options: built field by field (object spread is slow, and this runs on every load). */
+function loadOptions(options: LoadPactConfigOptions, host: Host): LoadOptions {
+  return { host, cli: options.cli, cliNames: options.cliNames };
 }
 
 function hostOf(options: LoadPactConfigOptions): {
@@ -131,12 +137,14 @@ function facade(
     loc.path === undefined ? undefined : { value: loc.path, source: locationSource(loc) };
   const dh = sourced(dataHome);
   const pd = sourced(pluginDir);
-  const pact: PactSettings = {
-    ...(dh && { dataHome: dh }),
-    ...(pd && { pluginDir: pd }),
+  // Built field by field: a spread of `dh && { dataHome: dh }` is slow, and this runs on every load.
+  const pact: { -readonly [K in keyof PactSettings]: PactSettings[K] } = {
     doNotTrack,
     locations: { dataHome, pluginDir },
   };
+  if (dh) pact.dataHome = dh;
+  if (pd) pact.pluginDir = pd;
+
   return new EffectiveConfig(host, hostDiagnostics, layers, pact) as PactConfig;
 }
 

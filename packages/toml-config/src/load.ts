@@ -401,7 +401,8 @@ function* localRead(host: Host): Task<LocalRead> {
   const found = yield* findLocalTask(host);
   if (found.path === undefined) return found;
   const ref: ConfigFileRef = { path: found.path, role: 'local' };
-  return { ...found, file: { ref, got: yield* read(ref.path) } };
+  const got = yield* read(ref.path);
+  return { diagnostics: found.diagnostics, pending: found.pending, file: { ref, got } };
 }
 
 type UserRead = LocalRead;
