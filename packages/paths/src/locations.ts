@@ -133,14 +133,14 @@ function candidates(ctx: PathContext, base: Base, tail: string[]): Candidates {
   };
   if (found) {
     out.primary = {
-      path: resolveIn(api, found.path, api.join(PACT_DIR, ...tail)),
+      path: resolveIn(api, found.path, [PACT_DIR, ...tail].join(api.sep)),
       rule: found.rule,
       source: found.source,
     };
   }
   if (ctx.home !== undefined) {
     out.fallback = {
-      path: resolveIn(api, ctx.home, api.join(FALLBACK_DIR, ...tail)),
+      path: resolveIn(api, ctx.home, [FALLBACK_DIR, ...tail].join(api.sep)),
       rule: 'fallback',
       source: { kind: 'default', detail: `~/${[FALLBACK_DIR, ...tail].join('/')}` },
     };

@@ -337,8 +337,9 @@ function readBroker(
         diagnostics.push(noProtocol(value, source, file.path));
       } else {
         // Shown with its credentials masked; the whole URL only as a secret (D13).
-        out.baseUrl = { value: redactUrl(value), source };
-        if (hasUrlCredentials(value)) out.rawBaseUrl = { value: new Secret(value), source };
+        const credentials = hasUrlCredentials(value);
+        out.baseUrl = { value: credentials ? redactUrl(value) : value, source };
+        if (credentials) out.rawBaseUrl = { value: new Secret(value), source };
       }
       continue;
     }
@@ -481,6 +482,8 @@ function check(
   at: (path: string[]) => Source,
   diagnostics: Diagnostic[],
 ): string[] | undefined {
+  // Nearly every file has nothing to report: a first pass without key paths says so.
+  if (allClean(doc, 0)) return undefined;
   const path: string[] = [];
   const walk = (value: unknown): boolean => {
     if (path.length > MAX_CONFIG_DEPTH) return true;
@@ -525,6 +528,22 @@ function isKeyStyle(key: string): boolean {
     else return false;
   }
   return !hyphen;
+}
+
+/** Whether nothing at or under `value` is to be reported: no reserved key, every key in style, not too deep. */
+function allClean(value: unknown, depth: number): boolean {
+  if (depth > MAX_CONFIG_DEPTH) return false;
+  if (Array.isArray(value)) {
+    for (const v of value) if (!allClean(v, depth + 1)) return false;
+    return true;
+  }
+  if (!isTable(value)) return true;
+  for (const key of Object.keys(value)) {
+    if (RESERVED_KEYS.has(key) || !isKeyStyle(key) || !allClean(value[key], depth + 1)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 function reservedKey(path: string[], key: string, at: (path: string[]) => Source): Diagnostic {
