@@ -222,14 +222,22 @@ export function runtimeHost(): RuntimeHost {
     diagnostics.push(permissionDiagnostic('working directory', '--allow-read'));
   }
 
-  const fs: HostFs = {
-    readFileSync: (path) => nodeFs.readFileSync(path),
-    statSync: (path, options) => nodeFs.statSync(path, options),
-    promises: {
-      readFile: (path) => nodeFs.promises.readFile(path),
-      stat: (path) => nodeFs.promises.stat(path),
-    },
-  };
+  return { host: { os, env, home, cwd, fs: runtimeFs() }, runtime: runtimeInfo(), diagnostics };
+}
 
-  return { host: { os, env, home, cwd, fs }, runtime: runtimeInfo(), diagnostics };
+let nodeHostFs: HostFs | undefined;
+/**
+ * The runtime's file system as a {@link HostFs}: one object, made on first use (it holds
+ * no state), frozen so that no caller can change it for the others.
+ */
+function runtimeFs(): HostFs {
+  nodeHostFs ??= Object.freeze({
+    readFileSync: (path: string) => nodeFs.readFileSync(path),
+    statSync: (path: string, options: { throwIfNoEntry: false }) => nodeFs.statSync(path, options),
+    promises: Object.freeze({
+      readFile: (path: string) => nodeFs.promises.readFile(path),
+      stat: (path: string) => nodeFs.promises.stat(path),
+    }),
+  });
+  return nodeHostFs;
 }

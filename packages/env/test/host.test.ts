@@ -58,6 +58,15 @@ describe('runtimeHost', () => {
     expect(host.fs.statSync(process.cwd(), { throwIfNoEntry: false })?.isDirectory()).toBe(true);
     expect(host.fs.statSync('/no/such/path', { throwIfNoEntry: false })).toBeUndefined();
   });
+  it('hands out one frozen file-system object, so no caller can change it for another', () => {
+    const a = runtimeHost().host.fs;
+    expect(runtimeHost().host.fs).toBe(a);
+    expect(Object.isFrozen(a) && Object.isFrozen(a.promises)).toBe(true);
+    expect(() => {
+      (a as { statSync: unknown }).statSync = () => undefined;
+    }).toThrow(TypeError);
+  });
+
   it('reads the live environment, not a copy made when it was built', () => {
     const { host } = runtimeHost();
     expect(host.env.PACT_TEST_ONLY).toBeUndefined();
