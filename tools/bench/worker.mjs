@@ -1,18 +1,22 @@
 // The warm measurement, run inside one process (Node, Bun or Deno): every contender's job
 // in a loop, interleaved round by round, caches off. Prints one JSON line:
 // { "<name>": { "sync": µs per call (median of rounds), "async": … } }.
-// Usage: <runtime> worker.mjs <rounds> <ms per batch> name…
+// Usage: <runtime> worker.mjs <rounds> <ms per batch> sync|async|both name…
 import { canonical } from './fixture.mjs';
 
 globalThis.pactBenchWorker = true;
-const [rounds, batchMs, ...names] = process.argv.slice(2);
+const [rounds, batchMs, modes, ...names] = process.argv.slice(2);
 const mods = {};
 for (const name of names) mods[name] = await import(`./contenders/${name}.mjs`);
 
 const forms = [];
 for (const name of names) {
-  if (mods[name].jobSync) forms.push({ name, mode: 'sync', run: mods[name].jobSync });
-  if (mods[name].jobAsync) forms.push({ name, mode: 'async', run: mods[name].jobAsync });
+  if (mods[name].jobSync && modes !== 'async') {
+    forms.push({ name, mode: 'sync', run: mods[name].jobSync });
+  }
+  if (mods[name].jobAsync && modes !== 'sync') {
+    forms.push({ name, mode: 'async', run: mods[name].jobAsync });
+  }
 }
 // Every form prints the same JSON, and warms up; then the batch size for about batchMs.
 const expected = canonical(JSON.parse(await forms[0].run()));
