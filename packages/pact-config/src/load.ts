@@ -18,9 +18,9 @@ import {
   type CliOption,
   type ConfigFileRef,
   type IdentConfig,
+  type LoadOptions,
   loadConfig,
   loadConfigSync,
-  type LoadOptions,
   type PactConfigLayers,
 } from '@pact-config/toml-config';
 
