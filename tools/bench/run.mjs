@@ -61,7 +61,16 @@ function cold(commands, rounds, cwd = fixture.cwd) {
       samples[key].push(ms);
     }
   }
-  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
+  const ms = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
+  // Ratios to the floor are taken round by round (a round runs every command once, within a
+  // second or two), then their median: the machine's load drifts over a run, and a ratio
+  // within one round does not see the drift.
+  const ratio = samples.floor
+    ? Object.fromEntries(
+        Object.entries(samples).map(([k, v]) => [k, median(v.map((x, r) => x / samples.floor[r]))]),
+      )
+    : {};
+  return { ms, ratio };
 }
 
 /** Warm: one process per runtime, every contender's job in interleaved loops. */
@@ -98,7 +107,7 @@ for (const c of CONTENDERS) {
 
 // 2. Cold processes under Node (with `node -e ""` as the start-up floor), Bun and Deno.
 log('cold processes (Node)');
-const coldNode = cold(
+const { ms: coldNode, ratio: coldNodeRatio } = cold(
   {
     empty: [process.execPath, '-e', ''],
     ...Object.fromEntries(CONTENDERS.map((c) => [c.name, [process.execPath, contender(c.name)]])),
@@ -110,14 +119,14 @@ const otherRuntimes = {};
 for (const rt of ['bun', 'deno']) {
   otherRuntimes[rt] = { cold: {}, warm: {} };
   try {
-    otherRuntimes[rt].cold = cold(
+    ({ ms: otherRuntimes[rt].cold, ratio: otherRuntimes[rt].coldRatio } = cold(
       {
         empty: rt === 'bun' ? [bin('bun'), '-e', ''] : [bin('deno'), 'eval', ''],
         floor: [...RUNTIMES[rt], contender('floor')],
         'pact-config': [...RUNTIMES[rt], contender('pact-config')],
       },
       ROUNDS,
-    );
+    ));
     otherRuntimes[rt].warm = warm(rt, ['floor', 'pact-config']);
   } catch (e) {
     otherRuntimes[rt].error = String(e.message ?? e).split('\n')[0];
@@ -275,7 +284,7 @@ const importCold = cold(
   },
   ROUNDS,
   toolsDir,
-);
+).ms;
 // What the facade's import loads of Node's network code.
 const NET = /^NativeModule (tls|_tls_\w+|https|http|_http_\w+|net|dns|crypto)$/;
 const netProbe = spawnSync(
@@ -429,18 +438,15 @@ out(
   '| contender | cold process (ms) | cold ÷ floor | cold − `node -e ""` (ms) | warm sync (µs) | sync ÷ floor | warm async (µs) | async ÷ floor | fs calls, job (sync) | fs calls, process − empty |',
 );
 out('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-const floorCold = coldNode.floor;
 for (const c of CONTENDERS) {
   const w = warmNode[c.name] ?? {};
   const s = syscalls[c.name];
   const job = s?.sync ?? s?.async;
   out(
-    `| ${c.label} | ${f1(coldNode[c.name])} | ${f2(coldNode[c.name] / floorCold)} | ${f1(coldNode[c.name] - coldNode.empty)} | ${f1(w.sync)} | ${f2(w.syncRatio)} | ${f1(w.async)} | ${f2(w.asyncRatio)} | ${job ? `${job.total} (${job.stat} stat, ${job.open} open, ${job.read} read${job.listings ? `, ${job.listings} listing` : ''})${s.sync ? '' : ' async'}` : '–'} | ${s ? s.process : '–'} |`,
+    `| ${c.label} | ${f1(coldNode[c.name])} | ${f2(coldNodeRatio[c.name])} | ${f1(coldNode[c.name] - coldNode.empty)} | ${f1(w.sync)} | ${f2(w.syncRatio)} | ${f1(w.async)} | ${f2(w.asyncRatio)} | ${job ? `${job.total} (${job.stat} stat, ${job.open} open, ${job.read} read${job.listings ? `, ${job.listings} listing` : ''})${s.sync ? '' : ' async'}` : '–'} | ${s ? s.process : '–'} |`,
   );
 }
-out(
-  `| \`node -e ""\` | ${f1(coldNode.empty)} | ${f2(coldNode.empty / floorCold)} | 0 | | | | | | |`,
-);
+out(`| \`node -e ""\` | ${f1(coldNode.empty)} | ${f2(coldNodeRatio.empty)} | 0 | | | | | | |`);
 out();
 out('## Bun and Deno');
 out();
@@ -456,7 +462,7 @@ for (const [rt, r] of Object.entries(otherRuntimes)) {
   for (const name of ['floor', 'pact-config', 'empty']) {
     const w = r.warm[name] ?? {};
     out(
-      `| ${rt} | ${name === 'empty' ? 'empty process' : name} | ${f1(r.cold[name])} | ${f2(r.cold[name] / r.cold.floor)} | ${f1(w.sync)} | ${f2(w.sync / r.warm.floor?.sync)} | ${f1(w.async)} | ${f2(w.async / r.warm.floor?.async)} |`,
+      `| ${rt} | ${name === 'empty' ? 'empty process' : name} | ${f1(r.cold[name])} | ${f2(r.coldRatio?.[name])} | ${f1(w.sync)} | ${f2(w.sync / r.warm.floor?.sync)} | ${f1(w.async)} | ${f2(w.async / r.warm.floor?.async)} |`,
     );
   }
 }
@@ -498,11 +504,11 @@ out('| target | figure | verdict |');
 out('| --- | --- | --- |');
 const pc = 'pact-config';
 const others = ['c12', 'cosmiconfig', 'lilconfig'];
-const coldRatio = coldNode[pc] / floorCold;
+const coldRatio = coldNodeRatio[pc];
 out(`| Cold process ≤ 1.05× the floor | ${f2(coldRatio)} | ${verdict(coldRatio <= 1.05)} |`);
-const fastest = others.every((o) => coldNode[pc] < coldNode[o]);
+const fastest = others.every((o) => coldNodeRatio[pc] < coldNodeRatio[o]);
 out(
-  `| Cold process below every contender | ${f1(coldNode[pc])} ms vs ${others.map((o) => `${o} ${f1(coldNode[o])}`).join(', ')} | ${verdict(fastest)} |`,
+  `| Cold process below every contender (÷ floor) | ${f2(coldNodeRatio[pc])} vs ${others.map((o) => `${o} ${f2(coldNodeRatio[o])}`).join(', ')} | ${verdict(fastest)} |`,
 );
 const syncRatio = warmNode[pc].syncRatio;
 out(`| Warm sync call ≤ 1.2× the floor | ${f2(syncRatio)} | ${verdict(syncRatio <= 1.2)} |`);
