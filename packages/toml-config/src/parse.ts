@@ -722,6 +722,21 @@ function maskSecrets(line: string): string {
   return eq < 0 ? '********' : `${line.slice(0, eq + 1)} ********`;
 }
 
+/**
+ * Whether line `index` starts inside a multi-line string: an odd number of `"""` or `'''`
+ * before it. Quotes inside comments or other strings can make this say yes when the answer
+ * is no, which only masks a line that could have been shown.
+ */
+function insideMultiline(lines: readonly string[], index: number): boolean {
+  let basic = 0;
+  let literal = 0;
+  for (let i = 0; i < index && i < lines.length; i++) {
+    basic += lines[i]!.split('"""').length - 1;
+    literal += lines[i]!.split("'''").length - 1;
+  }
+  return basic % 2 === 1 || literal % 2 === 1;
+}
+
 function syntaxDiagnostic(
   e: unknown,
   text: string,
@@ -731,7 +746,12 @@ function syntaxDiagnostic(
   if (e instanceof TomlError) {
     const reason =
       e.message.replace(/^Invalid TOML document: /, '').split('\n')[0] ?? 'invalid TOML';
-    const lineText = maskSecrets((text.split(/\r?\n/)[e.line - 1] ?? '').replace(/\t/g, ' '));
+    const lines = text.split(/\r?\n/);
+    // A line inside a multi-line string may be a continuation of a secret whose key is on
+    // an earlier line: such a line is never shown.
+    const lineText = insideMultiline(lines, e.line - 1)
+      ? '********'
+      : maskSecrets((lines[e.line - 1] ?? '').replace(/\t/g, ' '));
     const start = Math.max(0, Math.min(e.column - 1 - MAX_SHOWN / 2, lineText.length - MAX_SHOWN));
     const shown = lineText.slice(start, start + MAX_SHOWN);
     const gutter = String(e.line);

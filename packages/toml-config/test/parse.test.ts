@@ -237,6 +237,9 @@ describe("secrets never show in a syntax error's excerpt", () => {
     ['[broker.auth]\ntoken = "canary-tok\n', 2],
     ['[broker]\nbase-url = "https://u:canary-pw@host\n', 2],
     ['[ruby]\napi-secret = canary-bare\n', 2],
+    // The continuation lines of a multi-line password look like nothing in particular.
+    ['[broker.auth]\npassword = """\ncorrect horse canary\\q\n"""\n', 3],
+    ["[broker.auth]\npassword = '''\nfirst line\ncorrect horse canary\u0001\n'''\n", 4],
   ])('%j', (text, line) => {
     const r = p(text);
     expect(r.diagnostics).toMatchObject([{ code: 'toml-syntax', source: { line } }]);
