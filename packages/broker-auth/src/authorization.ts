@@ -16,13 +16,16 @@ function hasControl(value: string): boolean {
 }
 /** RFC 6750 `b64token`. */
 const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
+/** A high surrogate not followed by a low one, or a low one not after a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Which credential a diagnostic is about. */
 export type CredentialField = 'username' | 'password' | 'token';
 
 /**
- * Checks one credential: no control characters (CR, LF, …), no `:` in a
- * username (RFC 7617), a token in RFC 6750 `b64token` syntax. The diagnostic,
+ * Checks one credential: no control characters (CR, LF, …), no half of a
+ * UTF-16 surrogate pair (it has no UTF-8 form), no `:` in a username
+ * (RFC 7617), a token in RFC 6750 `b64token` syntax. The diagnostic,
  * `credential-invalid`, names the field and never shows the value.
  */
 export function checkCredential(
@@ -39,6 +42,12 @@ export function checkCredential(
     return fail(
       'holds a control character (such as a line break)',
       `Check the ${field} for a stray newline or carriage return, e.g. from a file or a copy-paste.`,
+    );
+  }
+  if (LONE_SURROGATE.test(value)) {
+    return fail(
+      'holds half of a UTF-16 surrogate pair, which has no UTF-8 form (it would be sent as U+FFFD)',
+      `Check how the ${field} was built: it was cut in the middle of a character such as an emoji.`,
     );
   }
   if (field === 'username' && value.includes(':')) {

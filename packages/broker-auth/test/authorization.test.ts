@@ -50,6 +50,24 @@ describe('basicAuthorization (RFC 7617, UTF-8)', () => {
   );
 });
 
+describe('half a surrogate pair has no UTF-8 form: credential-invalid, not a silent U+FFFD', () => {
+  it.each(['\uD83D', 'x\uDE00', '\uDE00\uD83D'])('%j', (half) => {
+    for (const field of ['username', 'password'] as const) {
+      expect(checkCredential(field, `canary${half}`)?.code).toBe('credential-invalid');
+    }
+    expect(() => basicAuthorization('pact', `canary${half}`)).toThrow(PactConfigError);
+    expect(() => basicAuthorization('pact', `canary${half}`)).toThrow(/surrogate/);
+    expect(checkCredential('password', `canary${half}`)?.message).not.toContain('canary');
+  });
+
+  it('a whole pair (an emoji) is fine', () => {
+    expect(checkCredential('password', 'p\uD83D\uDE00w')).toBeUndefined();
+    expect(basicAuthorization('u', 'p\u{1F600}w').reveal()).toBe(
+      `Basic ${Buffer.from('u:p\u{1F600}w').toString('base64')}`,
+    );
+  });
+});
+
 describe('bearerAuthorization (RFC 6750 b64token)', () => {
   it.each(['abc', 'bWF0Y2hpbmc.abc_~+/=', 'A-Z.0_9~+/==', 'eyJhbGciOi.eyJzdWIi.SflKxw'])(
     'accepts %s',
