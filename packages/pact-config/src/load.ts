@@ -158,7 +158,8 @@ class Broker {
   readonly auth?: BrokerLayers['auth'];
   readonly scheme?: BrokerLayers['scheme'];
   readonly tls?: BrokerLayers['tls'];
-  readonly #connect: () => ResolvedBroker;
+  readonly #layers: BrokerLayers;
+  readonly #host: Host;
   #resolved: ResolvedBroker | undefined;
 
   constructor(layers: BrokerLayers, host: Host) {
@@ -167,33 +168,39 @@ class Broker {
     if (auth) this.auth = auth;
     if (scheme) this.scheme = scheme;
     if (tls) this.tls = tls;
-    this.#connect = () =>
-      baseUrl
-        ? resolveBrokerConnection({ baseUrl, auth, tls, os: host.os, fs: host.fs })
-        : { diagnostics: [] };
+    this.#layers = layers;
+    this.#host = host;
   }
 
   get connection(): BrokerConnection | undefined {
-    return #connect in this ? this.#resolve().connection : undefined;
+    return #layers in this ? this.#resolve().connection : undefined;
   }
 
   get diagnostics(): readonly Diagnostic[] {
-    return #connect in this ? this.#resolve().diagnostics : [];
+    return #layers in this ? this.#resolve().diagnostics : [];
   }
 
   #resolve(): ResolvedBroker {
-    this.#resolved ??= this.#connect();
+    if (!this.#resolved) {
+      const { baseUrl, auth, tls } = this.#layers;
+      const { os, fs } = this.#host;
+      this.#resolved = baseUrl
+        ? resolveBrokerConnection({ baseUrl, auth, tls, os, fs })
+        : { diagnostics: [] };
+    }
     return this.#resolved;
   }
 }
 
-/** The effective configuration (see {@link PactConfig}). */
+/**
+ * The effective configuration (see {@link PactConfig}). Its methods are on the prototype,
+ * not closures made per load: a closure over the load's state makes V8's garbage
+ * collection of many loads several times slower (see tools/bench/README.md).
+ */
 class EffectiveConfig {
   readonly files: readonly ConfigFileRef[];
   readonly pact: PactSettings;
   readonly broker: BrokerSettings;
-  readonly ident: (name: string) => IdentConfig;
-  readonly values: (ident?: string) => Record<string, Sourced<unknown>>;
   // The host holds the raw environment (secrets included) and the layers the raw tables:
   // reachable by name, but not shown by JSON.stringify, util.inspect or a spread.
   readonly #host: Host;
@@ -210,11 +217,17 @@ class EffectiveConfig {
     this.files = layers.files;
     this.pact = pact;
     this.broker = new Broker(layers.broker, host);
-    this.ident = (name) => layers.ident(name);
-    this.values = (ident) => layers.values(ident);
     this.#host = host;
     this.#layers = layers;
     this.#hostDiagnostics = hostDiagnostics;
+  }
+
+  ident(name: string): IdentConfig {
+    return this.#layers.ident(name);
+  }
+
+  values(ident?: string): Record<string, Sourced<unknown>> {
+    return this.#layers.values(ident);
   }
 
   get host(): Host | undefined {

@@ -323,8 +323,45 @@ function* loadTask(options: LoadOptions): Task<PactConfigLayers> {
   const broker: BrokerLayers = strip({ baseUrl, auth, scheme, tls });
 
   const pact = { dataHome, pluginDir, doNotTrack };
-  const ident = (name: string) => identConfig(name, configs, vars, host.os);
-  const values = (name?: string): Record<string, Sourced<unknown>> => {
+  return new Layers(files, configs, pact, broker, vars, host, diagnostics, pending);
+}
+
+/**
+ * The result of a load. A class whose methods and getter are on its prototype, holding
+ * only what they read: an object literal with a getter is many times slower to make, and
+ * closures made inside the load would keep all of its working state alive with the
+ * result (which also makes V8's garbage collection of many loads several times slower).
+ */
+class Layers implements PactConfigLayers {
+  readonly #vars: EnvRecord;
+  readonly #host: Host;
+  readonly #diagnostics: readonly Diagnostic[];
+  readonly #pending: readonly Task<Diagnostic[]>[];
+  #noticed: readonly Diagnostic[] | undefined;
+
+  constructor(
+    readonly files: readonly ConfigFileRef[],
+    readonly configs: readonly ConfigFile[],
+    readonly pact: PactConfigLayers['pact'],
+    readonly broker: BrokerLayers,
+    vars: EnvRecord,
+    host: Host,
+    diagnostics: readonly Diagnostic[],
+    pending: readonly Task<Diagnostic[]>[],
+  ) {
+    this.#vars = vars;
+    this.#host = host;
+    this.#diagnostics = diagnostics;
+    this.#pending = pending;
+  }
+
+  ident(name: string): IdentConfig {
+    return identConfig(name, this.configs, this.#vars, this.#host.os);
+  }
+
+  values(name?: string): Record<string, Sourced<unknown>> {
+    const { dataHome, pluginDir, doNotTrack } = this.pact;
+    const { baseUrl, auth, tls } = this.broker;
     const out: Record<string, Sourced<unknown>> = Object.create(null);
     if (dataHome.path !== undefined)
       out['pact.data-home'] = { value: dataHome.path, source: dirSource(dataHome) };
@@ -341,7 +378,7 @@ function* loadTask(options: LoadOptions): Task<PactConfigLayers> {
     if (tls?.clientKeyFile) out['broker.tls.client-key-file'] = tls.clientKeyFile;
     if (tls?.disableVerification) out['broker.tls.disable-verification'] = tls.disableVerification;
     if (name !== undefined) {
-      const id = ident(name);
+      const id = this.ident(name);
       const prefix = name.toLowerCase();
       flatten(id.values, [], (key, value) => {
         const source = id.sources[key];
@@ -349,38 +386,16 @@ function* loadTask(options: LoadOptions): Task<PactConfigLayers> {
       });
     }
     return out;
-  };
-
-  return new Layers(files, configs, pact, broker, ident, values, () =>
-    // The pending checks (D3, D4) are one stat each, run with sync calls on first read.
-    dedupeDiagnostics([...diagnostics, ...pending.flatMap((task) => runSync(task, host.fs))]),
-  );
-}
-
-/**
- * The result of a load, its diagnostics made when first read. A class with a getter on
- * its prototype: an object literal with a getter is many times slower to make.
- */
-class Layers implements PactConfigLayers {
-  readonly #notice: () => readonly Diagnostic[];
-  #noticed: readonly Diagnostic[] | undefined;
-
-  constructor(
-    readonly files: readonly ConfigFileRef[],
-    readonly configs: readonly ConfigFile[],
-    readonly pact: PactConfigLayers['pact'],
-    readonly broker: BrokerLayers,
-    readonly ident: (name: string) => IdentConfig,
-    readonly values: (ident?: string) => Record<string, Sourced<unknown>>,
-    notice: () => readonly Diagnostic[],
-  ) {
-    this.#notice = notice;
   }
 
+  /** Made on first read: the pending checks (D3, D4) are one stat each, run with sync calls then. */
   get diagnostics(): readonly Diagnostic[] {
     // Read through the prototype (as some test libraries do), there is nothing to give.
-    if (!(#notice in this)) return [];
-    this.#noticed ??= this.#notice();
+    if (!(#host in this)) return [];
+    this.#noticed ??= dedupeDiagnostics([
+      ...this.#diagnostics,
+      ...this.#pending.flatMap((task) => runSync(task, this.#host.fs)),
+    ]);
     return this.#noticed;
   }
 }
