@@ -5,11 +5,20 @@ import { type Diagnostic, diagnostic, PactConfigError, runtimeInfo } from '@pact
 import type { BrokerConnection } from './connection.js';
 import type { BrokerTls } from './tls.js';
 
-/** Options of {@link brokerFetch}: a `RequestInit`, and how many redirects to follow. */
+/** Options of {@link brokerFetch}: a `RequestInit`, how many redirects to follow, and for how long. */
 export interface BrokerFetchInit extends Omit<RequestInit, 'redirect' | 'client'> {
   /** Redirects followed before `broker-redirect-limit`; default 5. */
   readonly maxRedirects?: number;
+  /**
+   * How long each request (each hop of a redirect) may take, from sending it to the last
+   * byte of the answer, before `broker-timeout`: milliseconds, default
+   * {@link DEFAULT_BROKER_TIMEOUT_MS} (decision D48); `Infinity` for no limit.
+   */
+  readonly timeoutMs?: number;
 }
+
+/** The default of {@link BrokerFetchInit.timeoutMs}: 60 seconds (decision D48). */
+export const DEFAULT_BROKER_TIMEOUT_MS = 60_000;
 
 /** The transport: one request, no redirects followed, the whole body read. */
 type Send = (url: URL, req: Outgoing, tls: BrokerTls) => Promise<Response>;
@@ -40,7 +49,7 @@ const NULL_BODY = new Set([101, 103, 204, 205, 304]);
  * {@link responseDiagnostic} for 401, 403 and a refused client
  * certificate); rejects with a `PactConfigError` when no response came:
  * `broker-tls-untrusted`, `broker-tls-client-cert`, `broker-unreachable`,
- * `broker-redirect-limit`.
+ * `broker-timeout` (no whole answer within `timeoutMs`, default 60 s), `broker-redirect-limit`.
  */
 export async function brokerFetch(
   connection: BrokerConnection,
@@ -61,21 +70,29 @@ export async function brokerFetch(
   headers.delete('authorization');
   let sameOrigin = true;
   const limit = init.maxRedirects ?? 5;
+  const timeoutMs = init.timeoutMs ?? DEFAULT_BROKER_TIMEOUT_MS;
+  if (!(timeoutMs > 0)) {
+    throw new RangeError(
+      `brokerFetch: timeoutMs must be a positive number of milliseconds or Infinity, not ${String(timeoutMs)}.`,
+    );
+  }
 
   for (let hop = 0; ; hop++) {
     sameOrigin &&= url.origin === origin;
     const h = new Headers(headers);
     if (authorization !== undefined && sameOrigin) h.set('authorization', authorization);
     let res: Response;
+    const limitHop = deadline(init.signal ?? undefined, timeoutMs);
     try {
-      res = await send(
-        url,
-        { method, headers: h, body, signal: init.signal ?? undefined },
-        connection.tls,
-      );
+      res = await send(url, { method, headers: h, body, signal: limitHop.signal }, connection.tls);
     } catch (e) {
+      if (limitHop.timedOut()) {
+        throw withCause(new PactConfigError(timeoutDiagnostic(url, timeoutMs)), e);
+      }
       if ((e as { name?: string } | null)?.name === 'AbortError') throw e;
       throw withCause(new PactConfigError(networkDiagnostic(e, url, connection)), e);
+    } finally {
+      limitHop.clear();
     }
     const location = res.headers.get('location');
     if (!REDIRECT.has(res.status) || location === null) {
@@ -100,6 +117,46 @@ export async function brokerFetch(
     }
     url = next;
   }
+}
+
+/**
+ * A signal that aborts when `outer` does, or after `ms` (then `timedOut()` says so). The
+ * timer is cleared by `clear()`, so a finished request keeps no timer (nor the process) alive.
+ */
+function deadline(
+  outer: AbortSignal | undefined,
+  ms: number,
+): { signal: AbortSignal | undefined; timedOut(): boolean; clear(): void } {
+  if (ms === Number.POSITIVE_INFINITY) return { signal: outer, timedOut: () => false, clear() {} };
+  const controller = new AbortController();
+  let expired = false;
+  const timer = setTimeout(() => {
+    expired = true;
+    controller.abort();
+  }, ms);
+  const follow = () => controller.abort(outer?.reason);
+  if (outer?.aborted) follow();
+  else outer?.addEventListener('abort', follow, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => expired,
+    clear() {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', follow);
+    },
+  };
+}
+
+/** `broker-timeout`: no whole answer within the time allowed (D48). */
+function timeoutDiagnostic(url: URL, ms: number): Diagnostic {
+  return diagnostic(
+    'broker-timeout',
+    'error',
+    `No answer from ${url.origin} within ${ms} ms (${url.pathname}); the request was given up.`,
+    {
+      hint: 'Check that the broker is up and reachable (and any proxy on the way); for a slow broker, raise timeoutMs.',
+    },
+  );
 }
 
 /**
@@ -306,7 +363,14 @@ const bunSend: Send = async (url, req, tls) => {
     ...(req.signal && { signal: req.signal }),
     ...(url.protocol === 'https:' && { tls: bunTls }),
   } as RequestInit;
-  return fetch(url, init);
+  const res = await fetch(url, init);
+  // The whole body is read here, as by the other transports, so the time limit covers it.
+  const body = NULL_BODY.has(res.status) ? null : await res.arrayBuffer();
+  return new Response(body, {
+    status: res.status,
+    statusText: res.statusText,
+    headers: res.headers,
+  });
 };
 
 interface DenoHttpClient {

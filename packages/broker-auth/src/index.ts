@@ -25,7 +25,12 @@ export {
   type ResolvedBroker,
   resolveBrokerConnection,
 } from './connection.js';
-export { type BrokerFetchInit, brokerFetch, responseDiagnostic } from './fetch.js';
+export {
+  type BrokerFetchInit,
+  brokerFetch,
+  DEFAULT_BROKER_TIMEOUT_MS,
+  responseDiagnostic,
+} from './fetch.js';
 export {
   type BrokerTls,
   type BrokerTlsSettings,

@@ -76,4 +76,19 @@ export const checks = {
       }
     }
   },
+  async 'gives up on a broker that never answers (broker-timeout, D48)'() {
+    const silent = await listen(() => {});
+    try {
+      const { connection } = resolveBrokerConnection({
+        baseUrl: `http://127.0.0.1:${silent.address().port}/`,
+      });
+      await assert.rejects(brokerFetch(connection, '/', { timeoutMs: 300 }), (e) => {
+        assert.equal(e.diagnostic?.code, 'broker-timeout');
+        return true;
+      });
+    } finally {
+      silent.closeAllConnections?.();
+      silent.close();
+    }
+  },
 };

@@ -8,9 +8,11 @@
 
 export {
   type BrokerConnection,
+  type BrokerFetchInit,
   basicAuthorization,
   bearerAuthorization,
   brokerFetch,
+  DEFAULT_BROKER_TIMEOUT_MS,
   parseBaseUrl,
   resolveBrokerConnection,
   responseDiagnostic,
