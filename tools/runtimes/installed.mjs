@@ -5,7 +5,15 @@
 // gives: `npx pact-config`, `bunx pact-config`, `deno run -A npm:pact-config`.
 // Closes with "N passed, N failed".
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,6 +77,13 @@ try {
   check('installs alone: no dependency comes with it', () => {
     const installed = readdirSync(join(project, 'node_modules')).filter((n) => !n.startsWith('.'));
     if (installed.join() !== 'pact-config') throw new Error(`node_modules: ${installed}`);
+  });
+  check('ships its licence, and the licences of what it bundles', () => {
+    const dir = join(project, 'node_modules', 'pact-config');
+    if (!readFileSync(join(dir, 'LICENSE'), 'utf8').startsWith('MIT License'))
+      throw new Error('no MIT LICENSE in the package');
+    if (!readFileSync(join(dir, 'dist', 'THIRD-PARTY-NOTICES.md'), 'utf8').includes('smol-toml'))
+      throw new Error('dist/THIRD-PARTY-NOTICES.md does not name smol-toml');
   });
   check('a TypeScript consumer type-checks against dist/index.d.ts', () => {
     writeFileSync(join(project, 'consumer.ts'), CONSUMER);
