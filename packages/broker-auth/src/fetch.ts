@@ -12,7 +12,8 @@ export interface BrokerFetchInit extends Omit<RequestInit, 'redirect' | 'client'
   /**
    * How long each request (each hop of a redirect) may take, from sending it to the last
    * byte of the answer, before `broker-timeout`: milliseconds, default
-   * {@link DEFAULT_BROKER_TIMEOUT_MS} (decision D48); `Infinity` for no limit.
+   * {@link DEFAULT_BROKER_TIMEOUT_MS} (decision D48); `Infinity` (or anything over the
+   * 24.8 days a timer can wait) for no limit.
    */
   readonly timeoutMs?: number;
 }
@@ -119,6 +120,8 @@ export async function brokerFetch(
   }
 }
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /**
  * A signal that aborts when `outer` does, or after `ms` (then `timedOut()` says so). The
  * timer is cleared by `clear()`, so a finished request keeps no timer (nor the process) alive.
@@ -127,7 +130,9 @@ function deadline(
   outer: AbortSignal | undefined,
   ms: number,
 ): { signal: AbortSignal | undefined; timedOut(): boolean; clear(): void } {
-  if (ms === Number.POSITIVE_INFINITY) return { signal: outer, timedOut: () => false, clear() {} };
+  // Timers cannot wait longer than 2^31 - 1 ms (about 24.8 days; a longer delay fires at
+  // once): a limit that long is no limit.
+  if (ms > MAX_TIMER_MS) return { signal: outer, timedOut: () => false, clear() {} };
   const controller = new AbortController();
   let expired = false;
   const timer = setTimeout(() => {

@@ -74,9 +74,11 @@ describe('brokerFetch time limit (D48)', () => {
     expect((e as Error).name).toBe('AbortError');
   });
 
-  it('Infinity means no limit; a limit that is not a positive number is a RangeError', async () => {
+  it('Infinity (or more than a timer can wait) means no limit; a limit that is not a positive number is a RangeError', async () => {
     const { connection } = await broker((_req, res) => res.end('ok'));
     expect((await brokerFetch(connection, '/', { timeoutMs: Infinity })).status).toBe(200);
+    // Longer than a timer can wait (2^31 ms, which Node would fire at once): no limit either.
+    expect((await brokerFetch(connection, '/', { timeoutMs: 2 ** 31 })).status).toBe(200);
     for (const bad of [0, -1, Number.NaN]) {
       await expect(brokerFetch(connection, '/', { timeoutMs: bad })).rejects.toThrow(RangeError);
     }
