@@ -71,10 +71,9 @@ export function parseBaseUrl(raw: string, source?: Source): ParsedBaseUrl {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
   if (/[\u0000-\u001f\u007f]/.test(raw))
     return invalid('holds a control character (a tab or a line break, say)');
-  if ((m && !URL.canParse(raw)) || !URL.canParse(text)) {
-    return invalid(`'${text.slice(0, MAX_SHOWN)}' is not a URL`);
-  }
-  const url = new URL(text);
+  // The text without credentials is parsed once: `new URL` throws for what is not a URL.
+  const url = m && !URL.canParse(raw) ? undefined : urlOf(text);
+  if (!url) return invalid(`'${text.slice(0, MAX_SHOWN)}' is not a URL`);
   // Setting them re-serialises the URL: only when there is something to take out.
   if (url.username !== '' || url.password !== '') {
     url.username = '';
@@ -98,6 +97,14 @@ export function parseBaseUrl(raw: string, source?: Source): ParsedBaseUrl {
     ...(password && { password: new Secret(password) }),
     diagnostics: [],
   };
+}
+
+function urlOf(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The text with any `user:pass@` taken out, for messages. */
