@@ -12,6 +12,8 @@ export {
   tokenAndBasic,
 } from './authorization.js';
 export {
+  type CheckedBaseUrl,
+  checkBaseUrl,
   hasProtocol,
   isLoopback,
   noProtocol,

@@ -2,7 +2,7 @@
 // non-standard, and path if not at the root of the domain"; it "may contain a username and
 // password". Decisions D13 and D37.
 import { describe, expect, it } from 'vitest';
-import { hasProtocol, isLoopback, parseBaseUrl } from '../src/index.js';
+import { checkBaseUrl, hasProtocol, isLoopback, parseBaseUrl } from '../src/index.js';
 
 describe('parseBaseUrl (RFC "Pact Broker": the base URL)', () => {
   it.each([
@@ -117,5 +117,51 @@ describe('control characters in a base URL (D37)', () => {
     expect(r.url).toBeUndefined();
     expect(r.diagnostics.map((d) => d.code)).toEqual(['base-url-invalid']);
     expect(r.diagnostics[0]?.message).not.toMatch(/[\r\n\t]/);
+  });
+});
+
+describe('checkBaseUrl: parseBaseUrl without building the URL (D13, D37)', () => {
+  // Every kind of input the tests above use: valid, with credentials, without a protocol,
+  // not a URL, a stray %, control characters, and a whole URL that does not parse although
+  // the text without its credentials would.
+  it.each([
+    'https://pact-broker.local.company.com:9292',
+    'HTTPS://Broker.Example.com',
+    'https://[::1]:8443/broker/',
+    'https://user:password@localhost:12345',
+    'https://j%C3%B6rg:se%40cret%3Ax@broker.example.com/pact/',
+    'https://u:p@ss@broker.example.com/x',
+    'https://me@h/',
+    'https://:tok@h/',
+    'https://me:canary%zz@broker.example.com',
+    'broker.example.com',
+    'ftp://broker.example.com',
+    'https://exa mple.com',
+    'http://[::1',
+    'https://u:p\u0000w@broker.example',
+    'https://broker.example/\r\nX-Evil: 1',
+    'https://us er:pw@broker.example.com',
+    'https://broker.example.com:99999/',
+  ])('gives what parseBaseUrl gives, but the URL: %j', (raw) => {
+    const source = { kind: 'env', name: 'PACT_BROKER_BASE_URL' } as const;
+    const { url, ...parsed } = parseBaseUrl(raw, source);
+    const checked = checkBaseUrl(raw, source);
+    expect(checked).not.toHaveProperty('url');
+    expect({ ...checked, password: checked.password?.reveal() }).toEqual({
+      ...parsed,
+      password: parsed.password?.reveal(),
+    });
+    // A text comes with a URL, and only then.
+    expect(checked.text === undefined).toBe(url === undefined);
+  });
+
+  it('a port out of range is base-url-invalid; a space in the credentials is percent-encoded, so valid', () => {
+    expect(checkBaseUrl('https://broker.example.com:99999/').diagnostics).toMatchObject([
+      { code: 'base-url-invalid' },
+    ]);
+    const r = checkBaseUrl('https://us er:pw@broker.example.com');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.text).toBe('https://broker.example.com');
+    expect(r.username).toBe('us er');
   });
 });

@@ -1,4 +1,4 @@
-import { parseBaseUrl, tokenAndBasic } from '@pact-config/broker-auth';
+import { checkBaseUrl, tokenAndBasic } from '@pact-config/broker-auth';
 import {
   type Diagnostic,
   dedupeDiagnostics,
@@ -285,7 +285,7 @@ function* loadTask(options: LoadOptions): Task<PactConfigLayers> {
   for (const candidate of urlCandidates) {
     if (!candidate) continue;
     // One implementation of D13/D37, shared with @pact-config/broker-auth.
-    const parsed = parseBaseUrl(candidate.value, candidate.source);
+    const parsed = checkBaseUrl(candidate.value, candidate.source);
     diagnostics.push(...parsed.diagnostics);
     if (parsed.text === undefined) continue;
     baseUrl = { value: parsed.text, source: candidate.source };
