@@ -23,6 +23,7 @@ const root = resolve(here, '../..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const quick = process.argv.includes('--quick');
 const ROUNDS = quick ? 5 : 15;
+const WARM_PROCESSES = quick ? 1 : 3;
 const started = Date.now();
 const fixture = makeFixture();
 const log = (...a) => console.error(`[${((Date.now() - started) / 1000).toFixed(0)}s]`, ...a);
@@ -74,7 +75,7 @@ function cold(commands, rounds, cwd = fixture.cwd) {
 }
 
 /** Warm: one process per runtime, every contender's job in interleaved loops. */
-function warm(runtime, names) {
+function warmOnce(runtime, names) {
   // Sync and async forms in separate processes: the promise and thread-pool work of the
   // async loops would otherwise weigh on the sync ones.
   const out = {};
@@ -90,6 +91,27 @@ function warm(runtime, names) {
     if (res.status !== 0) throw new Error(`warm ${runtime}: ${res.stderr}`);
     for (const [name, m] of Object.entries(JSON.parse(res.stdout.trim().split('\n').pop()))) {
       out[name] = { ...out[name], ...m };
+    }
+  }
+  return out;
+}
+
+/**
+ * Warm, in WARM_PROCESSES processes (one figure from one process moves by a tenth or more on
+ * a shared machine): for each name the median of its µs per call, and the median of its
+ * per-process ratios to the floor timed in the same process.
+ */
+function warm(runtime, names) {
+  const runs = Array.from({ length: WARM_PROCESSES }, () => warmOnce(runtime, names));
+  const out = {};
+  for (const name of names) {
+    out[name] = {};
+    for (const mode of ['sync', 'async']) {
+      const own = runs.map((r) => r[name]?.[mode]).filter((x) => x !== undefined);
+      if (own.length === 0) continue;
+      out[name][mode] = median(own);
+      out[name][`${mode}Ratio`] = median(runs.map((r) => r[name][mode] / r.floor[mode]));
+      out[name][`${mode}Floors`] = runs.map((r) => r.floor[mode]);
     }
   }
   return out;
@@ -140,24 +162,17 @@ log('warm calls (Node)');
 // floor measured in the contender's own process. The floor's own figure is the median of
 // its figures across those processes.
 const warmNode = {};
-const floorRuns = [];
+const floorFigures = { sync: [], async: [] };
 for (const c of CONTENDERS) {
   if (c.name === 'floor') continue;
   const w = warm('node', ['floor', c.name]);
-  floorRuns.push(w.floor);
-  warmNode[c.name] = {
-    ...w[c.name],
-    syncRatio: w[c.name].sync / w.floor.sync,
-    asyncRatio: w[c.name].async / w.floor.async,
-  };
+  warmNode[c.name] = w[c.name];
+  for (const mode of ['sync', 'async'])
+    floorFigures[mode].push(...(w.floor[`${mode}Floors`] ?? []));
 }
-const middle = (xs) => {
-  const s = xs.filter((x) => x !== undefined).sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 warmNode.floor = {
-  sync: middle(floorRuns.map((f) => f.sync)),
-  async: middle(floorRuns.map((f) => f.async)),
+  sync: median(floorFigures.sync),
+  async: median(floorFigures.async),
   syncRatio: 1,
   asyncRatio: 1,
 };
@@ -448,6 +463,11 @@ for (const c of CONTENDERS) {
 }
 out(`| \`node -e ""\` | ${f1(coldNode.empty)} | ${f2(coldNodeRatio.empty)} | 0 | | | | | | |`);
 out();
+const span = (xs) => `${f1(Math.min(...xs))}–${f1(Math.max(...xs))} µs`;
+out(
+  `Warm figures are medians over ${WARM_PROCESSES} process${WARM_PROCESSES === 1 ? '' : 'es'} per contender, the floor running beside the contender in each; each ratio is the median of the contender's ratios to the floor of its own process, so a ratio need not equal the quotient of the two µs columns. The floor's speed depends on what runs beside it: its sync figures ran from ${span(floorFigures.sync)}, its async ones from ${span(floorFigures.async)}.`,
+);
+out();
 out('## Bun and Deno');
 out();
 out(
@@ -462,7 +482,7 @@ for (const [rt, r] of Object.entries(otherRuntimes)) {
   for (const name of ['floor', 'pact-config', 'empty']) {
     const w = r.warm[name] ?? {};
     out(
-      `| ${rt} | ${name === 'empty' ? 'empty process' : name} | ${f1(r.cold[name])} | ${f2(r.coldRatio?.[name])} | ${f1(w.sync)} | ${f2(w.sync / r.warm.floor?.sync)} | ${f1(w.async)} | ${f2(w.async / r.warm.floor?.async)} |`,
+      `| ${rt} | ${name === 'empty' ? 'empty process' : name} | ${f1(r.cold[name])} | ${f2(r.coldRatio?.[name])} | ${f1(w.sync)} | ${f2(w.syncRatio)} | ${f1(w.async)} | ${f2(w.asyncRatio)} |`,
     );
   }
 }
