@@ -142,6 +142,9 @@ describe('checkBaseUrl: parseBaseUrl without building the URL (D13, D37)', () =>
     'https://broker.example/\r\nX-Evil: 1',
     'https://us er:pw@broker.example.com',
     'https://broker.example.com:99999/',
+    // The URL parser ends the authority at a backslash, so this whole URL has the port
+    // 'pa', which does not parse; without its credentials it would.
+    'https://user:pa\\ss@broker.example.com',
   ])('gives what parseBaseUrl gives, but the URL: %j', (raw) => {
     const source = { kind: 'env', name: 'PACT_BROKER_BASE_URL' } as const;
     const { url, ...parsed } = parseBaseUrl(raw, source);
@@ -156,6 +159,9 @@ describe('checkBaseUrl: parseBaseUrl without building the URL (D13, D37)', () =>
   });
 
   it('a port out of range is base-url-invalid; a space in the credentials is percent-encoded, so valid', () => {
+    expect(checkBaseUrl('https://user:pa\\ss@broker.example.com').diagnostics).toMatchObject([
+      { code: 'base-url-invalid' },
+    ]);
     expect(checkBaseUrl('https://broker.example.com:99999/').diagnostics).toMatchObject([
       { code: 'base-url-invalid' },
     ]);
