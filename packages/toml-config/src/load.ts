@@ -36,6 +36,7 @@ import {
   isTable,
   parseConfigFile,
 } from './parse.js';
+import { nullRecord } from './record.js';
 
 /** The command-line layer, as a tool's option parser hands it over. Empty strings count as unset. */
 export interface CliLayer {
@@ -362,7 +363,7 @@ class Layers implements PactConfigLayers {
   values(name?: string): Record<string, Sourced<unknown>> {
     const { dataHome, pluginDir, doNotTrack } = this.pact;
     const { baseUrl, auth, tls } = this.broker;
-    const out: Record<string, Sourced<unknown>> = Object.create(null);
+    const out: Record<string, Sourced<unknown>> = nullRecord();
     if (dataHome.path !== undefined)
       out['pact.data-home'] = { value: dataHome.path, source: dirSource(dataHome) };
     if (pluginDir.path !== undefined)
@@ -623,7 +624,7 @@ class MergedIdent implements IdentConfig {
     // Read through the prototype (as some test libraries do), there is nothing to give.
     if (!(#vars in this)) return {};
     if (!this.#sources) {
-      const sources: Record<string, Source> = Object.create(null);
+      const sources: Record<string, Source> = nullRecord();
       this.#merge(sources);
       this.#sources = sources;
     }
@@ -631,7 +632,7 @@ class MergedIdent implements IdentConfig {
   }
 
   #merge(sources: Record<string, Source> | undefined): Record<string, unknown> {
-    const values: Record<string, unknown> = Object.create(null);
+    const values: Record<string, unknown> = nullRecord();
     for (const table of this.#tables) overlay(values, sources, table);
     const vars = this.#vars;
     for (const key of Object.keys(vars.values)) {
@@ -702,7 +703,7 @@ function define(target: Record<string, unknown>, key: string, value: unknown) {
 function clone(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(clone);
   if (!isTable(value)) return value;
-  const out: Record<string, unknown> = Object.create(null);
+  const out: Record<string, unknown> = nullRecord();
   for (const key of Object.keys(value)) define(out, key, clone(value[key]));
   return out;
 }

@@ -12,6 +12,7 @@ import {
 import { pathApi, resolvePathValue } from '@pact-config/paths';
 import { parse, TomlError } from 'smol-toml';
 import { type KeyLocations, locateKeys, type Position } from './locate-keys.js';
+import { nullRecord } from './record.js';
 
 /** The role of a configuration file (RFC "Precedence"). */
 export type FileRole = 'explicit' | 'local' | 'user';
@@ -452,7 +453,7 @@ class LazyIdentTable implements IdentTable {
     // Read through the prototype (as some test libraries do), there is nothing to give.
     if (!(#at in this)) return {};
     if (!this.#sources) {
-      const sources: Record<string, Source> = Object.create(null);
+      const sources: Record<string, Source> = nullRecord();
       const at = this.#at;
       const walk = (t: Table, path: string[], dotted: string) => {
         for (const key of Object.keys(t)) {

@@ -530,6 +530,7 @@ describe('RFC Format {ident} and Implementation Specific: ident tables', () => {
     const a = c.ident('ruby');
     expect(Object.getPrototypeOf(a.values)).toBeNull();
     expect(Object.getPrototypeOf(a.values.deep)).toBeNull();
+    expect(Object.getPrototypeOf(c.values('ruby'))).toBeNull();
     (a.values.deep as Record<string, unknown>).x = 'changed';
     expect((c.ident('ruby').values.deep as Record<string, unknown>).x).toBe(10);
   });
