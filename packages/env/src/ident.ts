@@ -53,8 +53,9 @@ export function identVariables(
     );
   }
   const prefix = `PACT_${ident}_`;
-  const values: Record<string, string> = Object.create(null);
-  const names: Record<string, string> = Object.create(null);
+  // Plain objects: the keys are RFC-style (`bar-baz`, from REST), so never `__proto__`.
+  const values: Record<string, string> = {};
+  const names: Record<string, string> = {};
   const diagnostics: Diagnostic[] = [];
   const windows = options.os === 'windows';
   for (const original of Object.keys(env).sort()) {
@@ -81,12 +82,5 @@ export function identVariables(
     values[key] = value;
     names[key] = name;
   }
-  return { values: plain(values), names: plain(names), diagnostics };
-}
-
-/** A copy with `Object.prototype` (the keys are RFC-style, never `__proto__`); a loop, not a spread, which is slow. */
-function plain(record: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const key of Object.keys(record)) out[key] = record[key]!;
-  return out;
+  return { values, names, diagnostics };
 }

@@ -148,6 +148,19 @@ describe('Secret', () => {
 });
 
 describe('identVariables (RFC "Implementation Specific")', () => {
+  it('a variable named like a prototype key is an own key, never the prototype', () => {
+    const r = identVariables(
+      { PACT_RUBY_CONSTRUCTOR: 'c', PACT_RUBY_PROTOTYPE: 'p', PACT_RUBY___PROTO__: 'x' },
+      'RUBY',
+    );
+    expect(Object.keys(r.values).sort()).toEqual(['constructor', 'prototype']);
+    expect(Object.hasOwn(r.values, 'constructor')).toBe(true);
+    expect(r.names.constructor).toBe('PACT_RUBY_CONSTRUCTOR');
+    expect(Object.getPrototypeOf(r.values)).toBe(Object.prototype);
+    // __PROTO__ is not uppercase words joined by underscores: reported, never read.
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['ident-variable-ignored']);
+  });
+
   it('collects PACT_{IDENT}_* in the configuration key style', () => {
     const r = identVariables(
       {
