@@ -1,4 +1,6 @@
-const USERINFO = /^((?:[a-z][a-z0-9+.-]*:\/\/)?)([^@/?#\s]*)@/i;
+// The credentials run to the last '@' before the path, query or fragment, as the URL parser
+// (and broker-auth's checkBaseUrl) reads them: a password may hold a raw '@' or a space.
+const USERINFO = /^((?:[a-z][a-z0-9+.-]*:\/\/)?)([^/?#]*)@/i;
 
 /** Whether a URL (with or without its protocol) holds credentials: `https://user:pw@host`. */
 export function hasUrlCredentials(text: string): boolean {

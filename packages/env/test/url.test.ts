@@ -11,6 +11,13 @@ describe('redactUrl', () => {
     ['u:pw@broker.example', 'u:********@broker.example'],
     ['https://broker.example/a@b', 'https://broker.example/a@b'],
     ['https://broker.example', 'https://broker.example'],
+    // The credentials end at the last '@' before the path, as the URL parser reads them:
+    // a raw '@' or a space in the password is masked with the rest of it.
+    ['https://u:p@ss@broker.example/x', 'https://u:********@broker.example/x'],
+    ['https://us er:p w@broker.example', 'https://us er:********@broker.example'],
+    ['https://me@corp:tok@broker.example', 'https://me@corp:********@broker.example'],
+    ['https://broker.example?q=a@b', 'https://broker.example?q=a@b'],
+    ['https://broker.example#a@b', 'https://broker.example#a@b'],
   ])('%s → %s', (url, shown) => {
     expect(redactUrl(url)).toBe(shown);
     expect(hasUrlCredentials(url)).toBe(url !== shown);
@@ -23,6 +30,13 @@ describe('readPactEnv keeps a base URL with credentials as a secret', () => {
     expect(values.broker.baseUrl?.value).toBe('https://u:********@b.example');
     expect(values.broker.rawBaseUrl?.value.reveal()).toBe('https://u:canary@b.example');
     expect(JSON.stringify(values) + inspect(values, { depth: 9 })).not.toContain('canary');
+  });
+  it('never shows a part of a password that holds a raw @ or a space', () => {
+    for (const url of ['https://u:qx7@zz9@b.example/x', 'https://u:qx7 zz9@b.example']) {
+      const { values } = readPactEnv({ PACT_BROKER_BASE_URL: url });
+      expect(values.broker.rawBaseUrl?.value.reveal()).toBe(url);
+      expect(JSON.stringify(values) + inspect(values, { depth: 9 })).not.toMatch(/qx7|zz9/);
+    }
   });
   it('has no rawBaseUrl when the URL holds no credentials', () => {
     expect(readPactEnv({ PACT_BROKER_BASE_URL: 'https://b.example' }).values.broker).toEqual({

@@ -266,6 +266,17 @@ describe('pact-config env and version-info', () => {
     );
   });
 
+  it('masks a base URL password whole, a raw @ or a space in it too (D13)', () => {
+    for (const url of [
+      'https://ci:qx7@zz9@broker.example/x',
+      'https://ci:qx7 zz9@broker.example',
+    ]) {
+      const r = run(['env'], host({ PACT_BROKER_BASE_URL: url }));
+      expect(r.stdout).toContain(`PACT_BROKER_BASE_URL=${url.replace(/qx7.zz9/, '********')}`);
+      expect(r.stdout + r.stderr).not.toMatch(/qx7|zz9/);
+    }
+  });
+
   it('gives the commit, branch and build URL a publish would use, and where each came from', () => {
     const out = JSON.parse(
       run(['version-info', '--json'], host({ GITHUB_SHA: 'f00d', BUILD_URL: 'https://ci/1' }))

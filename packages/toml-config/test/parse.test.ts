@@ -156,6 +156,15 @@ describe('RFC Format: the [broker] table', () => {
     expect(codes(r)).toEqual(['type-mismatch']);
   });
 
+  it('credentials in base-url are masked to the last @ before the host (D13): a raw @ or a space in the password too', () => {
+    for (const url of ['https://u:qx7@zz9@broker.example/x', 'https://u:qx7 zz9@broker.example']) {
+      const r = p(`[broker]\nbase-url = "${url}"\n`);
+      expect(r.config.broker.baseUrl?.value).toBe(url.replace(/qx7.zz9/, '********'));
+      expect(r.config.broker.rawBaseUrl?.value.reveal()).toBe(url);
+      expect(JSON.stringify(r) + inspect(r, { depth: 9 })).not.toMatch(/qx7|zz9/);
+    }
+  });
+
   it('a base URL without http:// or https:// is base-url-no-protocol and ignored', () => {
     const r = p('[broker]\nbase-url = "broker.example.com"\n');
     expect(r.diagnostics).toMatchObject([

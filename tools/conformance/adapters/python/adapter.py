@@ -377,7 +377,7 @@ class Run:
     # ---- "Pact Broker": the base URL -------------------------------------
     def base_url(self, url, src, layer, where):
         """"This must include the protocol (http/https)". D13: credentials are taken out."""
-        shown = re.sub(r"[\x00-\x1f\x7f]", "?", re.sub(r"//[^/@]*@", "//***@", url))  # no secrets, no raw control characters
+        shown = re.sub(r"[\x00-\x1f\x7f]", "?", re.sub(r"//[^/?#]*@", "//***@", url))  # no secrets (to the last @), no raw control characters
         m = re.match(r"^(https?)://([^/?#]*)(.*)$", url, re.I | re.S)
         if not m:
             self.diag("base-url-no-protocol", "error", f"{where}: '{shown}' has no http:// or https://; ignored.")
