@@ -709,8 +709,18 @@ function unknownKey(
   );
 }
 
-/** A line that may hold a credential: a secret-like key, an `auth` table, or a URL with userinfo. */
-const SECRET_LINE = /pass|pwd|token|secret|private|credential|auth|key\s*=|:\/\/[^\s"'/]*@/i;
+/** A line that may hold a credential by its words: a secret-like key or an `auth` table. */
+const SECRET_LINE = /pass|pwd|token|secret|private|credential|auth|key\s*=/i;
+
+/**
+ * Whether a line may hold a URL with credentials: an `@` anywhere after a `://` (a password
+ * may hold a space, a quote or a `/`; masking a line too many is harmless). Two searches,
+ * not a regular expression: `:\/\/.*@` backtracks over a long line of many `://`.
+ */
+function urlUserinfoLine(line: string): boolean {
+  const scheme = line.indexOf('://');
+  return scheme >= 0 && line.includes('@', scheme + 3);
+}
 
 /**
  * The excerpt of a syntax error never shows a secret: on a line that may hold
@@ -718,7 +728,7 @@ const SECRET_LINE = /pass|pwd|token|secret|private|credential|auth|key\s*=|:\/\/
  * masked. The caret still points at the column.
  */
 function maskSecrets(line: string): string {
-  if (!SECRET_LINE.test(line)) return line;
+  if (!SECRET_LINE.test(line) && !urlUserinfoLine(line)) return line;
   const eq = line.indexOf('=');
   return eq < 0 ? '********' : `${line.slice(0, eq + 1)} ********`;
 }

@@ -205,6 +205,9 @@ describe('the hostile corpus: generated inputs (too big to commit)', () => {
     'table-header-100000-deep': () => enc(`[${deep(100000)}]\nx = 1\n`),
     'inline-dotted-key-100000-deep': () => enc(`[ruby]\nx = { ${deep(100000)} = 1 }\n`),
     'nul-bytes-everywhere': () => enc('[pact]\0\ndata-home\0= "\0"\n\0'.repeat(100)),
+    // A syntax error on a line of 200,000 '://' with no '@': its excerpt is checked for a URL
+    // with credentials, in one pass (a backtracking pattern would take minutes).
+    'syntax-error-long-url-line': () => enc(`[ruby]\na = "${'://x'.repeat(200000)}\n`),
     'wide-10000-tables': () =>
       enc(Array.from({ length: 10000 }, (_, i) => `[t${i}]\nkey = ${i}`).join('\n')),
   };

@@ -245,6 +245,10 @@ describe("secrets never show in a syntax error's excerpt", () => {
     ['[broker]\nauth = { username = "u", password = "canary-pw }\n', 2],
     ['[broker.auth]\ntoken = "canary-tok\n', 2],
     ['[broker]\nbase-url = "https://u:canary-pw@host\n', 2],
+    // A space or a quote in the URL's password, or an '@' after a '/', is still masked.
+    ['[broker]\nbase-url = "https://u:canary pw@host\n', 2],
+    ['[broker]\nbase-url = "https://u:canary"pw@host"\n', 2],
+    ['[broker]\nbase-url = "https://u:canary/pw@host\n', 2],
     ['[ruby]\napi-secret = canary-bare\n', 2],
     // The continuation lines of a multi-line password look like nothing in particular.
     ['[broker.auth]\npassword = """\ncorrect horse canary\\q\n"""\n', 3],
