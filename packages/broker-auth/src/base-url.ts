@@ -126,9 +126,13 @@ export function parseBaseUrl(raw: string, source?: Source): ParsedBaseUrl {
   return { url, ...checked };
 }
 
-/** The text with any `user:pass@` taken out, for messages. */
+/**
+ * The text with everything up to its last `@` taken out (after any `scheme://`), for
+ * messages: a value that is not a usable URL may hold a password with a `/` or `?` in it,
+ * so no `@` is trusted to be a path's.
+ */
 function withoutCredentials(value: string): string {
-  return value.replace(/^([^/?#]*?\/\/)?[^/?#]*@/, '$1');
+  return value.replace(/^([^/?#]*?\/\/)?.*@/s, '$1');
 }
 
 /** Whether a URL's host is the loopback: `localhost`, 127.0.0.0/8 or `::1`. */

@@ -79,6 +79,16 @@ describe('parseBaseUrl (RFC "Pact Broker": the base URL)', () => {
     const r = parseBaseUrl('me:canary@broker.example.com');
     expect(r.diagnostics[0]?.code).toBe('base-url-no-protocol');
     expect(JSON.stringify(r.diagnostics)).not.toContain('canary');
+    // A password with a '/', '?' or a line break in it is taken out too.
+    for (const raw of [
+      'ftp://me:can/ary@broker.example.com',
+      'me:can?ary@b.example',
+      'me:can\nary@b',
+    ]) {
+      const d = parseBaseUrl(raw).diagnostics;
+      expect(d.map((x) => x.code)).toEqual(['base-url-no-protocol']);
+      expect(JSON.stringify(d)).not.toMatch(/can|ary/);
+    }
   });
 
   it('a URL that does not parse is base-url-invalid', () => {
