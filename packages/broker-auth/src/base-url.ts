@@ -74,7 +74,10 @@ export function checkBaseUrl(raw: string, source?: Source): CheckedBaseUrl {
     return invalid('holds a control character (a tab or a line break, say)');
   // Whole and without its credentials, the text must parse.
   if ((m && !URL.canParse(raw)) || !URL.canParse(text)) {
-    return invalid(`'${text.slice(0, MAX_SHOWN)}' is not a URL`);
+    // A '/' or '?' in a password hides its '@' from USERINFO: shown without it either way.
+    const shown = withoutCredentials(text);
+    const hidden = shown === text ? '' : ' (credentials hidden)';
+    return invalid(`'${shown.slice(0, MAX_SHOWN)}'${hidden} is not a URL`);
   }
   if (!m) return { text, diagnostics: [] };
   const info = m[2] ?? '';

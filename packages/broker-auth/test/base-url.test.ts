@@ -91,6 +91,15 @@ describe('parseBaseUrl (RFC "Pact Broker": the base URL)', () => {
     }
   });
 
+  it('a URL that does not parse never shows the password, even one with a / or ? in it', () => {
+    for (const raw of ['https://me:can/ary@broker.example.com', 'https://me:can?ary@b.example:x']) {
+      const d = parseBaseUrl(raw).diagnostics;
+      expect(d.map((x) => x.code)).toEqual(['base-url-invalid']);
+      expect(d[0]?.message).toContain('(credentials hidden) is not a URL');
+      expect(JSON.stringify(d)).not.toMatch(/can|ary/);
+    }
+  });
+
   it('a URL that does not parse is base-url-invalid', () => {
     expect(parseBaseUrl('https://exa mple.com').diagnostics).toMatchObject([
       { code: 'base-url-invalid' },
