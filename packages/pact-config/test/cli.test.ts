@@ -94,6 +94,30 @@ describe('pact-config show (RFC "Precedence")', () => {
     expect(r.stdout).not.toContain('canary');
   });
 
+  it('an ident key that looks secret (token, password, key, …) prints masked unless named', () => {
+    const h = host(
+      { PACT_RUBY_API_TOKEN: 'canary-tok', PACT_RUBY_LOG_LEVEL: 'warn' },
+      memoryFs({
+        ...files,
+        [LOCAL]:
+          '[ruby]\napi-key = "canary-key"\nkeychain = "login"\n[ruby.db]\npassword = "canary-pw"\n',
+      }),
+    );
+    const text = run(['show', '--ident', 'ruby'], h).stdout;
+    expect(text).toContain('ruby.api-token = ********');
+    expect(text).toContain('ruby.api-key = ********');
+    expect(text).toContain('ruby.db.password = ********');
+    expect(text).toContain('ruby.keychain = "login"');
+    expect(text).toContain('ruby.log-level = "warn"');
+    expect(text).not.toContain('canary');
+    const json = JSON.parse(run(['show', '--json', '--ident', 'ruby'], h).stdout);
+    expect(json.values['ruby.api-key'].value).toBe('********');
+    expect(JSON.stringify(json)).not.toContain('canary');
+    const named = run(['show', '--ident', 'ruby', '--show-secret', 'ruby.api-token'], h).stdout;
+    expect(named).toContain('ruby.api-token = "canary-tok"');
+    expect(named).not.toContain('canary-key');
+  });
+
   it('takes the command-line layer over everything, with the option as the source', () => {
     const r = run(
       ['show', '--json', '--broker-base-url', 'https://cli.example', '--data-home', '/srv/pact'],
@@ -252,12 +276,16 @@ describe('pact-config env and version-info', () => {
     const h = host({
       PACT_BROKER_PASSWORD: 'canary-pw',
       PACT_RUBY_API_TOKEN: 'canary-tok',
+      PACT_RUBY_API_KEY: 'canary-key',
+      PACT_JS_PRIVATE_PEM: 'canary-pem',
       PACT_DATA_HOME: '/d',
       HOME: '/h',
     });
     const r = run(['env'], h);
     expect(r.stdout).toContain('PACT_BROKER_PASSWORD=********');
     expect(r.stdout).toContain('PACT_RUBY_API_TOKEN=********');
+    expect(r.stdout).toContain('PACT_RUBY_API_KEY=********');
+    expect(r.stdout).toContain('PACT_JS_PRIVATE_PEM=********');
     expect(r.stdout).toContain('PACT_DATA_HOME=/d');
     expect(r.stdout).not.toContain('HOME=/h');
     expect(r.stdout).not.toContain('canary');

@@ -18,6 +18,7 @@ import {
   type PactConfig,
   PactConfigError,
   runtimeHost,
+  Secret,
   versionProperties,
 } from '../index.js';
 import {
@@ -211,8 +212,27 @@ function json(ctx: Ctx, data: unknown): void {
 
 const revealed = (ctx: Ctx, key: string) => (ctx.args['show-secret'] ?? []).includes(key);
 
+/**
+ * A name that may hold a secret, by its words (password, token, secret, private, credential,
+ * auth, a `key` word): an unknown `PACT_*` variable in `env`, an ident's key in `show`. Its
+ * value is masked unless named with --show-secret; masking one too many is harmless.
+ */
+const SECRET_NAME = /pass|pwd|token|secret|private|credential|auth|(?:^|[-_.])key(?:$|[-_.])/i;
+
+/** An ident's text value under a secret-looking key, as a {@link Secret}, so it prints masked. */
+function identSecret(ident: string | undefined, key: string, value: unknown): unknown {
+  if (ident === undefined || typeof value !== 'string') return value;
+  const prefix = `${ident.toLowerCase()}.`;
+  return key.startsWith(prefix) && SECRET_NAME.test(key.slice(prefix.length))
+    ? new Secret(value)
+    : value;
+}
+
 function show(ctx: Ctx, config: PactConfig, diagnostics: readonly Diagnostic[]): number {
-  const values = Object.entries(config.values(ctx.args.ident));
+  const values = Object.entries(config.values(ctx.args.ident)).map(
+    ([k, { value, source }]) =>
+      [k, { value: identSecret(ctx.args.ident, k, value), source }] as const,
+  );
   if (ctx.args.json) {
     json(ctx, {
       files: config.files,
@@ -438,8 +458,6 @@ function credentialFileChecks(config: PactConfig): Diagnostic[] {
   }
   return out;
 }
-
-const SECRET_NAME = /PASSWORD|TOKEN|SECRET/;
 
 function envCommand(ctx: Ctx, host: Host): number {
   const known = new Map(PACT_VARIABLES.map((v) => [v.name, v]));
