@@ -362,6 +362,8 @@ function readBroker(
           'a table ({ token = "…" } or { username = "…", password = "…" })',
           value,
           source,
+          // `auth = "…"` is most likely a token written in the wrong shape: never echoed.
+          true,
         ),
       );
       continue;
@@ -713,13 +715,12 @@ function unknownKey(
 const SECRET_LINE = /pass|pwd|token|secret|private|credential|auth|key\s*=/i;
 
 /**
- * Whether a line may hold a URL with credentials: an `@` anywhere after a `://` (a password
- * may hold a space, a quote or a `/`; masking a line too many is harmless). Two searches,
- * not a regular expression: `:\/\/.*@` backtracks over a long line of many `://`.
+ * Whether a line may hold credentials in a URL: any `@` on it (a base URL may lack its
+ * `https://`, and a password may hold a space, a quote or a `/`; masking a line too many is
+ * harmless, and a search stays linear on a long hostile line).
  */
 function urlUserinfoLine(line: string): boolean {
-  const scheme = line.indexOf('://');
-  return scheme >= 0 && line.includes('@', scheme + 3);
+  return line.includes('@');
 }
 
 /**

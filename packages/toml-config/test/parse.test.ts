@@ -181,8 +181,10 @@ describe('RFC Format: the [broker] table', () => {
   });
 
   it('wrong types: base-url a number, auth a string, auth fields not strings', () => {
-    const r = p('[broker]\nbase-url = 1\nauth = "token"\n');
+    const r = p('[broker]\nbase-url = 1\nauth = "canary-token"\n');
     expect(codes(r)).toEqual(['type-mismatch', 'type-mismatch']);
+    // `auth = "…"` is most likely a token in the wrong shape: the message never shows it.
+    expect(JSON.stringify(r.diagnostics)).not.toContain('canary');
     const s = p('[broker]\nauth = { username = 1, token = "t" }\n');
     expect(codes(s)).toEqual(['type-mismatch']);
     expect(s.config.broker.auth?.username).toBeUndefined();
@@ -249,6 +251,8 @@ describe("secrets never show in a syntax error's excerpt", () => {
     ['[broker]\nbase-url = "https://u:canary pw@host\n', 2],
     ['[broker]\nbase-url = "https://u:canary"pw@host"\n', 2],
     ['[broker]\nbase-url = "https://u:canary/pw@host\n', 2],
+    // Without its https:// too.
+    ['[broker]\nbase-url = "ci:canary@broker.example.com\n', 2],
     ['[ruby]\napi-secret = canary-bare\n', 2],
     // The continuation lines of a multi-line password look like nothing in particular.
     ['[broker.auth]\npassword = """\ncorrect horse canary\\q\n"""\n', 3],
