@@ -336,6 +336,20 @@ describe('conventions', () => {
     }
   });
 
+  it('a stray word is never echoed: an unquoted secret with a space splits into words', () => {
+    for (const argv of [
+      ['show', '--broker-password', 'canary', 'pw2canary'],
+      ['--broker-password', 'canary', 'pw2canary', 'show'],
+      ['--broker-token=canary', 'pw2canary'],
+    ]) {
+      const r = run(argv);
+      expect(r.code).toBe(EXIT.usage);
+      expect(r.stderr).not.toContain('pw2canary');
+      expect(r.stderr).toContain('a value with spaces needs quotes');
+    }
+    expect(run(['show', 'x', 'y']).stderr).toContain("2 words after 'show' that no option takes");
+  });
+
   it('colour: NO_COLOR turns it off on a terminal, FORCE_COLOR turns it on off one', () => {
     const env = { PACT_BROKER_TOKEN: '' };
     const esc = '\u001b[';

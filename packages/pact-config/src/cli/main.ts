@@ -127,12 +127,14 @@ export function main(argv: readonly string[], io: Io, options: MainOptions = {})
   }
   const [command, ...rest] = parsed.positionals;
   if (command === undefined || !COMMANDS.includes(command as Command) || rest.length > 0) {
+    // The words themselves are never echoed: an unquoted option value with a space
+    // (`--broker-password $PW`) splits into words, and one of them may be part of a secret.
     const what =
       command === undefined
         ? 'no command given'
-        : rest.length
-          ? `unexpected '${rest[0]}'`
-          : `unknown command '${command}'`;
+        : !COMMANDS.includes(command as Command)
+          ? 'the first word is not a command (not shown: it may be part of a secret; a value with spaces needs quotes)'
+          : `${rest.length} word${rest.length === 1 ? '' : 's'} after '${command}' that no option takes (not shown: they may be part of a secret; a value with spaces needs quotes)`;
     io.stderr.write(
       `pact-config: ${what}\nCommands: ${COMMANDS.join(', ')}. Run 'pact-config --help' for usage.\n`,
     );
