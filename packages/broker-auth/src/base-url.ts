@@ -62,7 +62,7 @@ export function checkBaseUrl(raw: string, source?: Source): CheckedBaseUrl {
   const invalid = (why: string): CheckedBaseUrl => ({
     diagnostics: [
       diagnostic('base-url-invalid', 'error', `The broker base URL ${why}; it is ignored.`, {
-        hint: 'Write a full URL such as https://broker.example.com, with credentials percent-encoded.',
+        hint: 'Write a full URL such as https://broker.example.com, with credentials percent-encoded (@ as %40, / as %2F, ? as %3F, # as %23).',
         ...(source && { source }),
       }),
     ],
@@ -72,12 +72,18 @@ export function checkBaseUrl(raw: string, source?: Source): CheckedBaseUrl {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
   if (/[\u0000-\u001f\u007f]/.test(raw))
     return invalid('holds a control character (a tab or a line break, say)');
+  // An '@' left outside the credentials (D49) is most likely in a password with an
+  // unencoded '/', '?' or '#', which the URL parser would read as a host, port, path or
+  // fragment (`https://ci:2024#pw@host` is host `ci`, port 2024): refused, never shown.
+  if (text.includes('@')) {
+    return invalid(
+      `'${withoutCredentials(text).slice(0, MAX_SHOWN)}' (credentials hidden) has an '@' outside its credentials`,
+    );
+  }
   // Whole and without its credentials, the text must parse.
   if ((m && !URL.canParse(raw)) || !URL.canParse(text)) {
-    // A '/' or '?' in a password hides its '@' from USERINFO: shown without it either way.
-    const shown = withoutCredentials(text);
-    const hidden = shown === text ? '' : ' (credentials hidden)';
-    return invalid(`'${shown.slice(0, MAX_SHOWN)}'${hidden} is not a URL`);
+    // No '@' is left in the text (D49 above), so no credentials are.
+    return invalid(`'${text.slice(0, MAX_SHOWN)}' is not a URL`);
   }
   if (!m) return { text, diagnostics: [] };
   const info = m[2] ?? '';

@@ -95,10 +95,28 @@ describe('parseBaseUrl (RFC "Pact Broker": the base URL)', () => {
     for (const raw of ['https://me:can/ary@broker.example.com', 'https://me:can?ary@b.example:x']) {
       const d = parseBaseUrl(raw).diagnostics;
       expect(d.map((x) => x.code)).toEqual(['base-url-invalid']);
-      expect(d[0]?.message).toContain('(credentials hidden) is not a URL');
+      expect(d[0]?.message).toContain("(credentials hidden) has an '@' outside its credentials");
       expect(JSON.stringify(d)).not.toMatch(/can|ary/);
     }
   });
+
+  it.each([
+    // Each parses as a URL, with a piece of the password as its port, path, query or fragment.
+    ['https://ci:2024#canary@broker.example.com'],
+    ['https://ci:1234/canary@broker.example.com'],
+    ['https://tok/canary@broker.example.com'],
+    ['https://ci:canary@broker.example.com/path@x'],
+  ])(
+    'an @ outside the credentials is base-url-invalid, never a URL with the password in it (D49): %s',
+    (raw) => {
+      const r = parseBaseUrl(raw);
+      expect(r.url).toBeUndefined();
+      expect(r.text).toBeUndefined();
+      expect(r.diagnostics.map((d) => d.code)).toEqual(['base-url-invalid']);
+      expect(JSON.stringify(r.diagnostics)).not.toContain('canary');
+      expect(r.diagnostics[0]?.hint).toContain('%40');
+    },
+  );
 
   it('a URL that does not parse is base-url-invalid', () => {
     expect(parseBaseUrl('https://exa mple.com').diagnostics).toMatchObject([

@@ -9,15 +9,21 @@ describe('redactUrl', () => {
     ['https://t0k3n@broker.example', 'https://********@broker.example'],
     ['http://u:p%40ss@localhost:9292', 'http://u:********@localhost:9292'],
     ['u:pw@broker.example', 'u:********@broker.example'],
-    ['https://broker.example/a@b', 'https://broker.example/a@b'],
     ['https://broker.example', 'https://broker.example'],
-    // The credentials end at the last '@' before the path, as the URL parser reads them:
-    // a raw '@' or a space in the password is masked with the rest of it.
+    // The credentials run from the authority's start to the last '@': a raw '@', a space, a
+    // '/', '?' or '#' in the password is masked with the rest of it.
     ['https://u:p@ss@broker.example/x', 'https://u:********@broker.example/x'],
     ['https://us er:p w@broker.example', 'https://us er:********@broker.example'],
     ['https://me@corp:tok@broker.example', 'https://me@corp:********@broker.example'],
-    ['https://broker.example?q=a@b', 'https://broker.example?q=a@b'],
-    ['https://broker.example#a@b', 'https://broker.example#a@b'],
+    ['https://ci:pa/ss@broker.example', 'https://ci:********@broker.example'],
+    ['https://ci:2024#pw@broker.example', 'https://ci:********@broker.example'],
+    ['https://ci:p?w@broker.example', 'https://ci:********@broker.example'],
+    // Quoted (as `docker --env-file` keeps it), spaced, or short of a slash: still masked.
+    ['"https://ci:pw@broker.example"', '"https://ci:********@broker.example"'],
+    [' https://ci:pw@broker.example', ' https://ci:********@broker.example'],
+    ['https:/ci:pw@broker.example', 'https:********@broker.example'],
+    // An '@' in the path is taken for one too: such a base URL is refused anyway (D49).
+    ['https://broker.example/a@b', 'https://********@b'],
   ])('%s → %s', (url, shown) => {
     expect(redactUrl(url)).toBe(shown);
     expect(hasUrlCredentials(url)).toBe(url !== shown);

@@ -377,7 +377,7 @@ class Run:
     # ---- "Pact Broker": the base URL -------------------------------------
     def base_url(self, url, src, layer, where):
         """"This must include the protocol (http/https)". D13: credentials are taken out."""
-        shown = re.sub(r"[\x00-\x1f\x7f]", "?", re.sub(r"//[^/?#]*@", "//***@", url))  # no secrets (to the last @), no raw control characters
+        shown = re.sub(r"[\x00-\x1f\x7f]", "?", re.sub(r"^([^/]*//)?.*@", r"\1***@", url, flags=re.S))  # no secrets (to the last @), no raw control characters
         m = re.match(r"^(https?)://([^/?#]*)(.*)$", url, re.I | re.S)
         if not m:
             self.diag("base-url-no-protocol", "error", f"{where}: '{shown}' has no http:// or https://; ignored.")
@@ -385,7 +385,8 @@ class Run:
         scheme, authority, rest = m.groups()
         # D37: a control character (CR LF smuggling a header, say) makes it invalid too.
         invalid = re.search(r"%(?![0-9A-Fa-f]{2})", url) or re.search(r"[\x00-\x1f\x7f]", url)
-        if invalid or not authority.rpartition("@")[2]:
+        # D49: an @ left after the authority (a password with a raw / ? #) makes it invalid too.
+        if invalid or not authority.rpartition("@")[2] or "@" in rest:
             self.diag("base-url-invalid", "error", f"{where}: '{shown}' is not a valid URL; ignored.")
             return
         userinfo, at, hostport = authority.rpartition("@")
