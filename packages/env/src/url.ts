@@ -14,7 +14,7 @@ function credentialSpan(text: string): { start: number; end: number } | undefine
 
 /** Whether a URL (with or without its protocol) may hold credentials: any `@` in it. */
 export function hasUrlCredentials(text: string): boolean {
-  return credentialSpan(text) !== undefined;
+  return text.includes('@');
 }
 
 /**

@@ -715,21 +715,15 @@ function unknownKey(
 const SECRET_LINE = /pass|pwd|token|secret|private|credential|auth|key\s*=/i;
 
 /**
- * Whether a line may hold credentials in a URL: any `@` on it (a base URL may lack its
- * `https://`, and a password may hold a space, a quote or a `/`; masking a line too many is
- * harmless, and a search stays linear on a long hostile line).
- */
-function urlUserinfoLine(line: string): boolean {
-  return line.includes('@');
-}
-
-/**
  * The excerpt of a syntax error never shows a secret: on a line that may hold
  * one, everything after the first `=` (the whole line when there is none) is
  * masked. The caret still points at the column.
  */
 function maskSecrets(line: string): string {
-  if (!SECRET_LINE.test(line) && !urlUserinfoLine(line)) return line;
+  // Any `@` may be a URL's credentials: the `https://` may be missing, and a password may
+  // hold a space, a quote or a `/`. Masking a line too many is harmless; one search stays
+  // linear on a long hostile line.
+  if (!SECRET_LINE.test(line) && !line.includes('@')) return line;
   const eq = line.indexOf('=');
   return eq < 0 ? '********' : `${line.slice(0, eq + 1)} ********`;
 }
