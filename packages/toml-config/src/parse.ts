@@ -536,15 +536,22 @@ function isKeyStyle(key: string): boolean {
 /** Whether nothing at or under `value` is to be reported: no reserved key, every key in style, not too deep. */
 function allClean(value: unknown, depth: number): boolean {
   if (depth > MAX_CONFIG_DEPTH) return false;
+  if (typeof value !== 'object' || value === null) return true;
   if (Array.isArray(value)) {
     for (const v of value) if (!allClean(v, depth + 1)) return false;
     return true;
   }
   if (!isTable(value)) return true;
-  for (const key of Object.keys(value)) {
-    if (RESERVED_KEYS.has(key) || !isKeyStyle(key) || !allClean(value[key], depth + 1)) {
-      return false;
-    }
+  // Runs over every key of every file on each load: an indexed loop, and no call for a
+  // plain value (most of them), which is too deep only below the limit.
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (!isKeyStyle(key) || RESERVED_KEYS.has(key)) return false;
+    const v = value[key];
+    if (typeof v === 'object' && v !== null) {
+      if (!allClean(v, depth + 1)) return false;
+    } else if (depth + 1 > MAX_CONFIG_DEPTH) return false;
   }
   return true;
 }

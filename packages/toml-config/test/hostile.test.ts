@@ -239,6 +239,13 @@ describe('the hostile corpus: generated inputs (too big to commit)', () => {
       os: 'linux',
     });
     expect(ok.diagnostics.map((d) => d.code)).not.toContain('config-too-deep');
+    // One past it, where the last level is a plain value, not a table, is refused.
+    const over = parseConfigFile(`${deep(MAX_CONFIG_DEPTH + 1)} = 1\n`, {
+      path: LOCAL,
+      role: 'local',
+      os: 'linux',
+    });
+    expect(over.diagnostics.map((d) => d.code)).toEqual(['config-too-deep']);
   });
 });
 

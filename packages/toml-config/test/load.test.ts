@@ -535,6 +535,14 @@ describe('RFC Format {ident} and Implementation Specific: ident tables', () => {
     expect((c.ident('ruby').values.deep as Record<string, unknown>).x).toBe(10);
   });
 
+  it('arrays, and tables inside arrays, are copies too', () => {
+    const c = load(host({ [LOCAL]: '[ruby]\ntags = ["a", "b"]\nhooks = [{ name = "x" }]\n' }));
+    const a = c.ident('ruby').values as { tags: string[]; hooks: { name: string }[] };
+    a.tags.push('c');
+    a.hooks[0]!.name = 'changed';
+    expect(c.ident('ruby').values).toEqual({ tags: ['a', 'b'], hooks: [{ name: 'x' }] });
+  });
+
   it('a reserved key in a table or a variable never reaches Object.prototype', () => {
     const c = load(
       host({
