@@ -543,7 +543,7 @@ function allClean(value: unknown, depth: number): boolean {
   }
   if (!isTable(value)) return true;
   // Runs over every key of every file on each load: an indexed loop, and no call for a
-  // plain value (most of them), which is too deep only below the limit.
+  // plain value (most of them); a plain value is too deep only one level past the limit.
   const keys = Object.keys(value);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
