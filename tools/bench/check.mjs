@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 // The bench's correctness check, fast enough for the test suites: every contender, run as its
 // own process in the bench's tree, prints the same merged configuration as the floor.
+// It also checks that pact-config's loads leave nothing behind for V8's old generation:
+// once warm, a scavenge should find next to nothing of a finished load still alive. (A
+// generator function made inside the load once made every scavenge promote some 340 KB,
+// which grew the young generation to its limit and left the load 1.3x the floor's time.)
 // Closes with "bench check: N passed, N failed". Usage: node tools/bench/check.mjs
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -26,9 +30,51 @@ const runOne = (name) =>
     child.on('close', (status) => resolve({ name, status, stdout, stderr }));
   });
 
+/** Loads run once warm, and the bytes a scavenge may promote per load before it is a finding. */
+const RETAIN_LOADS = 6000;
+const RETAIN_LIMIT = 64;
+
+/**
+ * Bytes promoted to the old generation per warm load of a contender's sync job, from V8's
+ * `--trace-gc-nvp` lines (`gc=s` is a scavenge); `undefined` when no scavenge ran.
+ */
+const promotedPerLoad = (name) =>
+  new Promise((resolve) => {
+    const script = `globalThis.pactBenchWorker = true;
+const m = await import(${JSON.stringify(join(here, 'contenders', `${name}.mjs`))});
+for (let i = 0; i < 3000; i++) m.jobSync();
+console.log('-- measure');
+for (let i = 0; i < ${RETAIN_LOADS}; i++) m.jobSync();
+console.log('-- end');`;
+    const child = spawn(process.execPath, ['--trace-gc-nvp', '--input-type=module', '-e', script], {
+      cwd: fixture.cwd,
+      env: fixture.env,
+    });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.on('close', (status) => {
+      const measured = out.split('-- measure')[1]?.split('-- end')[0] ?? '';
+      const scavenges = measured.split('\n').filter((l) => / gc=s /.test(l));
+      const promoted = scavenges.reduce(
+        (sum, l) => sum + Number(/ promoted=(\d+)/.exec(l)?.[1] ?? NaN),
+        0,
+      );
+      resolve(
+        status !== 0 || scavenges.length === 0 || Number.isNaN(promoted)
+          ? { status, scavenges: scavenges.length }
+          : { status, scavenges: scavenges.length, perLoad: promoted / RETAIN_LOADS },
+      );
+    });
+  });
+
 let failed = 0;
 try {
-  const results = await Promise.all(CONTENDERS.map((c) => runOne(c.name)));
+  const [results, retained] = await Promise.all([
+    Promise.all(CONTENDERS.map((c) => runOne(c.name))),
+    promotedPerLoad('pact-config'),
+  ]);
   const shape = (r) => {
     try {
       return canonical(JSON.parse(r.stdout));
@@ -47,7 +93,14 @@ try {
     console.log(`${ok ? 'ok  ' : 'FAIL'} ${r.name} prints the merged configuration`);
     if (!ok) console.log(`     exit ${r.status}: ${(r.stderr || r.stdout).split('\n')[0]}`);
   }
-  console.log(`bench check: ${results.length - failed} passed, ${failed} failed`);
+  const keeps = retained.perLoad;
+  const retainOk = keeps !== undefined && keeps <= RETAIN_LIMIT;
+  if (!retainOk) failed++;
+  console.log(
+    `${retainOk ? 'ok  ' : 'FAIL'} pact-config's warm loads promote ${keeps === undefined ? '(unmeasured)' : keeps.toFixed(1)} bytes each to the old generation (limit ${RETAIN_LIMIT}; ${retained.scavenges} scavenges)`,
+  );
+  if (keeps === undefined) console.log(`     exit ${retained.status}: no scavenge was traced`);
+  console.log(`bench check: ${results.length + 1 - failed} passed, ${failed} failed`);
 } finally {
   fixture.remove();
 }

@@ -49,16 +49,18 @@ export function* findLocalTask(host: Pick<Host, 'os' | 'cwd'>): Task<LocalSearch
   const path = paths[index]!;
   if (index % 2 === 1) return { path, diagnostics: [] };
   const other = paths[index + 1]!;
-  const both = (kind: PathKind | undefined) =>
-    kind === 'file' ? [bothDiagnostic(api.dirname(path), other)] : [];
-  const known = kinds[index + 1];
-  return {
-    path,
-    diagnostics: [],
-    pending: (function* () {
-      return both(known ?? (yield* stat(other)));
-    })(),
-  };
+  return { path, diagnostics: [], pending: bothCheck(api.dirname(path), other, kinds[index + 1]) };
+}
+
+/**
+ * The D3 check: whether `other` (`.pact.toml`) is a file beside the `pact.toml` found in
+ * `dir`; `known` when the search already stat'ed it. A top-level generator, not one made
+ * inside the search: a generator function made per call gives V8 a new map for its
+ * objects each time, and what those maps hold outlives many loads.
+ */
+function* bothCheck(dir: string, other: string, known: PathKind | undefined): Task<Diagnostic[]> {
+  const kind = known ?? (yield* stat(other));
+  return kind === 'file' ? [bothDiagnostic(dir, other)] : [];
 }
 
 let lastCwd: { api: unknown; cwd: string; normal: string } | undefined;

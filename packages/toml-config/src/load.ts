@@ -442,13 +442,7 @@ function* userRead(ctx: PathContext): Task<UserRead> {
   const locate = () => locateConfigFile(ctx, { probe: (path) => known.get(path) ?? 'missing' });
   if (primaryIsFile && got) {
     // The OS location holds the file: the rule's answer, without asking it again.
-    const pending =
-      fallback === undefined
-        ? undefined
-        : (function* () {
-            known.set(fallback, yield* stat(fallback));
-            return locate().diagnostics.filter((d) => d.code === 'multiple-user-config');
-          })();
+    const pending = fallback === undefined ? undefined : fallbackCheck(ctx, known, fallback);
     const ref: ConfigFileRef = { path: c.primary!.path, role: 'user' };
     return { file: { ref, got }, diagnostics: c.diagnostics, pending };
   }
@@ -458,6 +452,23 @@ function* userRead(ctx: PathContext): Task<UserRead> {
   const ref: ConfigFileRef = { path: file.path, role: 'user' };
   if (file.path !== c.primary?.path || !got) got = yield* read(file.path);
   return { file: { ref, got }, diagnostics: located.diagnostics };
+}
+
+/**
+ * The D4 check, run when the diagnostics are asked for: whether the fallback user file
+ * exists beside the one read. A top-level generator, not one made inside `userRead`: a
+ * generator function made per call gives V8 a new map for its objects each time, and what
+ * those maps hold outlives many loads (see tools/bench/README.md).
+ */
+function* fallbackCheck(
+  ctx: PathContext,
+  known: Map<string, PathKind>,
+  fallback: string,
+): Task<Diagnostic[]> {
+  known.set(fallback, yield* stat(fallback));
+  return locateConfigFile(ctx, {
+    probe: (path) => known.get(path) ?? 'missing',
+  }).diagnostics.filter((d) => d.code === 'multiple-user-config');
 }
 
 /** What a failed read says is at a path; an error that does not say is settled by a stat. */
