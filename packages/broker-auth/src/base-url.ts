@@ -1,8 +1,9 @@
 import { type Diagnostic, diagnostic, Secret, type Source } from '@pact-config/env';
 
 const PROTOCOL = /^https?:\/\//i;
-// Greedy up to the last '@' before the path, as the WHATWG URL parser reads it.
-const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/i;
+// Greedy up to the last '@' before the path, as the WHATWG URL parser reads it: for
+// http and https a backslash ends the host as a '/' does, so it ends the credentials too.
+const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#\\]*)@/i;
 const MAX_SHOWN = 120;
 
 /** The result of {@link parseBaseUrl}. */

@@ -106,6 +106,9 @@ describe('parseBaseUrl (RFC "Pact Broker": the base URL)', () => {
     ['https://ci:1234/canary@broker.example.com'],
     ['https://tok/canary@broker.example.com'],
     ['https://ci:canary@broker.example.com/path@x'],
+    // For http and https the URL parser ends the host at a backslash as at a '/': host `ci`.
+    ['https://ci\\canary@broker.example.com'],
+    ['https://ci:1234\\canary@broker.example.com'],
   ])(
     'an @ outside the credentials is base-url-invalid, never a URL with the password in it (D49): %s',
     (raw) => {

@@ -378,7 +378,8 @@ class Run:
     def base_url(self, url, src, layer, where):
         """"This must include the protocol (http/https)". D13: credentials are taken out."""
         shown = re.sub(r"[\x00-\x1f\x7f]", "?", re.sub(r"^([^/]*//)?.*@", r"\1***@", url, flags=re.S))  # no secrets (to the last @), no raw control characters
-        m = re.match(r"^(https?)://([^/?#]*)(.*)$", url, re.I | re.S)
+        # The authority ends at / ? # or, for http and https, a backslash (as WHATWG reads it).
+        m = re.match(r"^(https?)://([^/?#\\]*)(.*)$", url, re.I | re.S)
         if not m:
             self.diag("base-url-no-protocol", "error", f"{where}: '{shown}' has no http:// or https://; ignored.")
             return
