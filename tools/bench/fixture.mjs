@@ -65,6 +65,17 @@ ratio = 0.25
 retries = 5
 `;
 
+/** Variables npm and pnpm set for a script they run, besides `npm_*` and `pnpm_*`. */
+const SCRIPT_RUNNER = new Set([
+  'COLOR',
+  'EDITOR',
+  'INIT_CWD',
+  'NODE',
+  'NODE_PATH',
+  'PNPM_PACKAGE_NAME',
+  'PNPM_SCRIPT_SRC_DIR',
+]);
+
 /** Builds the tree; returns where things are and the environment the contenders run in. */
 export function makeFixture() {
   const root = mkdtempSync(join(tmpdir(), 'pact-bench-'));
@@ -78,10 +89,14 @@ export function makeFixture() {
   const userFile = join(xdg, 'pact', 'config.toml');
   writeFileSync(userFile, userToml(root));
   mkdirSync(join(root, 'home'), { recursive: true });
-  // The caller's environment without anything a contender would read, plus the tree's.
+  // The caller's environment without anything a contender would read, nor what npm or pnpm
+  // add when they run a script (some 30 variables: `npm run bench` and `node run.mjs` must
+  // measure the same, and pact-config's load lists every variable), plus the tree's.
   const env = {};
   for (const [k, v] of Object.entries(process.env)) {
-    if (!/^(PACT_|XDG_|SSL_CERT_|X509_)/.test(k) && k !== 'HOME' && k !== 'NODE_ENV') env[k] = v;
+    if (/^(PACT_|XDG_|SSL_CERT_|X509_)/.test(k) || k === 'HOME' || k === 'NODE_ENV') continue;
+    if (/^(npm|pnpm)_/i.test(k) || SCRIPT_RUNNER.has(k)) continue;
+    env[k] = v;
   }
   env.HOME = join(root, 'home');
   env.XDG_CONFIG_HOME = xdg;
