@@ -439,14 +439,13 @@ function* userRead(ctx: PathContext): Task<UserRead> {
   const fallback = c.fallback?.path;
   const primaryIsFile = c.primary !== undefined && known.get(c.primary.path) === 'file';
   if (fallback !== undefined && !primaryIsFile) known.set(fallback, yield* stat(fallback));
-  const locate = () => locateConfigFile(ctx, { probe: (path) => known.get(path) ?? 'missing' });
   if (primaryIsFile && got) {
     // The OS location holds the file: the rule's answer, without asking it again.
     const pending = fallback === undefined ? undefined : fallbackCheck(ctx, known, fallback);
     const ref: ConfigFileRef = { path: c.primary!.path, role: 'user' };
     return { file: { ref, got }, diagnostics: c.diagnostics, pending };
   }
-  const located = locate();
+  const located = locateKnown(ctx, known);
   const file = located.file;
   if (!file) return { diagnostics: located.diagnostics };
   const ref: ConfigFileRef = { path: file.path, role: 'user' };
@@ -466,9 +465,12 @@ function* fallbackCheck(
   fallback: string,
 ): Task<Diagnostic[]> {
   known.set(fallback, yield* stat(fallback));
-  return locateConfigFile(ctx, {
-    probe: (path) => known.get(path) ?? 'missing',
-  }).diagnostics.filter((d) => d.code === 'multiple-user-config');
+  return locateKnown(ctx, known).diagnostics.filter((d) => d.code === 'multiple-user-config');
+}
+
+/** The user file's rule (`locateConfigFile`), answered from the kinds already learnt. */
+function locateKnown(ctx: PathContext, known: ReadonlyMap<string, PathKind>) {
+  return locateConfigFile(ctx, { probe: (path) => known.get(path) ?? 'missing' });
 }
 
 /** What a failed read says is at a path; an error that does not say is settled by a stat. */
