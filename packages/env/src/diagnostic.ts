@@ -1,4 +1,4 @@
-import { isInstance, mark } from './brand.js';
+import { hasMark, isInstance, mark } from './brand.js';
 
 /**
  * Where a value or a diagnostic came from.
@@ -146,6 +146,10 @@ export class PactConfigError extends Error {
   /** Any copy's error, by its mark; the ordinary prototype walk for a subclass. */
   static override [Symbol.hasInstance](value: unknown): value is PactConfigError {
     // biome-ignore lint/complexity/noThisInStatic: `this` is the class asked, a subclass too
-    return isInstance(this, PACT_CONFIG_ERROR, value);
+    return isInstance(this, value, isMarkedError);
   }
+}
+
+function isMarkedError(value: unknown): boolean {
+  return hasMark(value, PACT_CONFIG_ERROR);
 }

@@ -1,7 +1,7 @@
-import { hasMark, isInstance, mark } from './brand.js';
+import { hasBrand, isInstance } from './brand.js';
 
 const REDACTED = '[redacted]';
-/** The mark of a secret in every copy of this package (see brand.ts). */
+/** The brand key of a secret in every copy of this package (see brand.ts). */
 const SECRET = Symbol.for('pact-config.Secret');
 const inspectNode = Symbol.for('nodejs.util.inspect.custom');
 const inspectDeno = Symbol.for('Deno.customInspect');
@@ -21,16 +21,15 @@ const inspectDeno = Symbol.for('Deno.customInspect');
  * ```
  *
  * `instanceof Secret` and {@link isSecret} also recognise a secret made by another copy
- * of this package (the facade `pact-config` bundles its own): each copy marks its secrets
- * with `Symbol.for('pact-config.Secret')`, a non-enumerable own property (the value itself
- * stays private).
+ * of this package (the facade `pact-config` bundles its own): every copy's `Secret` has a
+ * method under `Symbol.for('pact-config.Secret')` that tells whether its own constructor
+ * built the object (the value itself stays private).
  */
 export class Secret {
   readonly #value: string;
 
   constructor(value: string) {
     this.#value = value;
-    mark(this, SECRET);
   }
 
   /** The secret itself. Call it only where the value is sent, never where it is shown. */
@@ -59,14 +58,19 @@ export class Secret {
     return `Secret(${REDACTED})`;
   }
 
-  /** Any copy's secret, by its mark; the ordinary prototype walk for a subclass. */
+  /** Whether this constructor built `this` (see brand.ts): how every copy recognises a secret. */
+  [SECRET](): boolean {
+    return #value in this;
+  }
+
+  /** Any copy's secret, by its brand; the ordinary prototype walk for a subclass. */
   static [Symbol.hasInstance](value: unknown): value is Secret {
     // biome-ignore lint/complexity/noThisInStatic: `this` is the class asked, a subclass too
-    return isInstance(this, SECRET, value);
+    return isInstance(this, value, isSecret);
   }
 }
 
 /** Whether a value is a {@link Secret}, from this copy of the package or another. */
 export function isSecret(value: unknown): value is Secret {
-  return hasMark(value, SECRET);
+  return hasBrand(value, SECRET);
 }

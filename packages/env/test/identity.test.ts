@@ -7,6 +7,8 @@ import * as one from '../src/index.js';
 
 type Env = typeof one;
 const d = { code: 'config-file-missing', severity: 'error', message: 'no such file' } as const;
+// Secret's brand key (brand.ts): a protocol between copies, so spelled out as a copy would.
+const SECRET_KEY = Symbol.for('pact-config.Secret') as keyof typeof one.Secret.prototype;
 
 // A second copy: the same source evaluated again, every module of it anew.
 vi.resetModules();
@@ -33,9 +35,8 @@ describe('a second copy of the package', () => {
     expect(String(b)).toBe('[redacted]');
     expect(JSON.stringify({ b })).toBe('{"b":"[redacted]"}');
     expect(inspect(b)).toBe('Secret([redacted])');
-    // The mark is the only own property, and not an enumerable one.
-    expect(Object.keys(b)).toEqual([]);
-    expect(Reflect.ownKeys(b)).toEqual([Symbol.for('pact-config.Secret')]);
+    // No own property at all: the brand check is a method of the prototype.
+    expect(Reflect.ownKeys(b)).toEqual([]);
     // Its value is private to its own class: the other copy's reveal() cannot read it.
     expect(() => one.Secret.prototype.reveal.call(b)).toThrow(TypeError);
   });
@@ -91,10 +92,15 @@ describe('lookalikes are not recognised', () => {
     ['an object made from the prototype, not the constructor', Object.create(one.Secret.prototype)],
     ['an object whose prototype is a secret', Object.create(new one.Secret('x'))],
     ['the string "[redacted]"', '[redacted]'],
-    ['a mark of a non-registry symbol', { [Symbol('pact-config.Secret')]: true }],
-    ['a mark under a string key', { 'pact-config.Secret': true }],
-    ['a mark that is not true', { [Symbol.for('pact-config.Secret')]: 1 }],
-    ['the other mark', new one.PactConfigError(d)],
+    ['a brand method under a non-registry symbol', { [Symbol('pact-config.Secret')]: () => true }],
+    ['a brand method under a string key', { 'pact-config.Secret': () => true }],
+    ['a brand method that answers 1, not true', { [Symbol.for('pact-config.Secret')]: () => 1 }],
+    ['the registry key set to true, not a method', { [Symbol.for('pact-config.Secret')]: true }],
+    [
+      "Secret's brand method on an object it did not build",
+      { [Symbol.for('pact-config.Secret')]: one.Secret.prototype[SECRET_KEY] },
+    ],
+    ['a PactConfigError (known by its own key)', new one.PactConfigError(d)],
     ['null', null],
     ['undefined', undefined],
     ['a function', () => 'x'],
