@@ -223,7 +223,8 @@ const LOCATION_VARIABLES = [
   'XDG_DATA_HOME',
 ];
 
-let ruleNames: ReadonlySet<string> | undefined;
+/** The names the rules read that do not start with `PACT_` (made on first use). */
+let otherRuleNames: readonly string[] | undefined;
 
 /**
  * The variables the configuration rules read, copied out of `env` in one pass: every
@@ -241,12 +242,17 @@ let ruleNames: ReadonlySet<string> | undefined;
  * ```
  */
 export function rulesEnv(env: EnvRecord, os: Os = 'linux'): EnvRecord {
-  ruleNames ??= new Set([...LOCATION_VARIABLES, ...PACT_VARIABLES.map((v) => v.name)]);
+  otherRuleNames ??= [
+    ...LOCATION_VARIABLES,
+    ...PACT_VARIABLES.map((v) => v.name).filter((n) => !n.startsWith('PACT_')),
+  ];
   const out: Record<string, string | undefined> = {};
   for (const name of Reflect.ownKeys(env)) {
     if (typeof name !== 'string') continue;
     const upper = os === 'windows' ? name.toUpperCase() : name;
-    if (!upper.startsWith('PACT_') && !ruleNames.has(upper)) continue;
+    // `includes` over the eleven other names, not a Set: a Set would hash every name of the
+    // environment (new strings on each listing), where most comparisons stop at the length.
+    if (!upper.startsWith('PACT_') && !otherRuleNames.includes(upper)) continue;
     const value = env[name];
     if (value !== undefined) out[name] = value;
   }
