@@ -212,19 +212,31 @@ function strip<T extends object>(o: T): T {
   return out;
 }
 
-/** Variables the location rules read besides `PACT_*` and the TLS ones (RFC "Location", "Shared Files"). */
-const LOCATION_VARIABLES = [
-  'HOME',
-  'USERPROFILE',
-  'HOMEDRIVE',
-  'HOMEPATH',
-  'APPDATA',
-  'XDG_CONFIG_HOME',
-  'XDG_DATA_HOME',
-];
-
-/** The names the rules read that do not start with `PACT_` (made on first use). */
-let otherRuleNames: readonly string[] | undefined;
+/**
+ * Whether a name is one the rules read that does not start with `PACT_`: the home, XDG and
+ * APPDATA variables of the location rules (RFC "Location", "Shared Files"), and the TLS
+ * variables of {@link PACT_VARIABLES}. A `switch`, not a Set: V8 compares each name of the
+ * environment with these by length first, where a Set hashed every name of every listing
+ * (the names are new strings each time). A test keeps it in step with PACT_VARIABLES.
+ */
+function isOtherRuleName(name: string): boolean {
+  switch (name) {
+    case 'HOME':
+    case 'USERPROFILE':
+    case 'HOMEDRIVE':
+    case 'HOMEPATH':
+    case 'APPDATA':
+    case 'XDG_CONFIG_HOME':
+    case 'XDG_DATA_HOME':
+    case 'SSL_CERT_FILE':
+    case 'SSL_CERT_DIR':
+    case 'X509_CLIENT_CERT_FILE':
+    case 'X509_CLIENT_KEY_FILE':
+      return true;
+    default:
+      return false;
+  }
+}
 
 /**
  * The variables the configuration rules read, copied out of `env` in one pass: every
@@ -242,17 +254,11 @@ let otherRuleNames: readonly string[] | undefined;
  * ```
  */
 export function rulesEnv(env: EnvRecord, os: Os = 'linux'): EnvRecord {
-  otherRuleNames ??= [
-    ...LOCATION_VARIABLES,
-    ...PACT_VARIABLES.map((v) => v.name).filter((n) => !n.startsWith('PACT_')),
-  ];
   const out: Record<string, string | undefined> = {};
   for (const name of Reflect.ownKeys(env)) {
     if (typeof name !== 'string') continue;
     const upper = os === 'windows' ? name.toUpperCase() : name;
-    // `includes` over the eleven other names, not a Set: a Set would hash every name of the
-    // environment (new strings on each listing), where most comparisons stop at the length.
-    if (!upper.startsWith('PACT_') && !otherRuleNames.includes(upper)) continue;
+    if (!upper.startsWith('PACT_') && !isOtherRuleName(upper)) continue;
     const value = env[name];
     if (value !== undefined) out[name] = value;
   }

@@ -2,6 +2,7 @@ import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import {
   identVariables,
+  PACT_VARIABLES,
   PactConfigError,
   readPactEnv,
   readVariable,
@@ -243,6 +244,16 @@ describe('rulesEnv: the variables the rules read (RFC "Environment Variables", "
       SSL_CERT_FILE: '/ca.pem',
       X509_CLIENT_KEY_FILE: '/k.pem',
     });
+  });
+
+  it('keeps every variable of PACT_VARIABLES and every location variable (the list and the rules agree)', () => {
+    const names = [
+      ...PACT_VARIABLES.map((v) => v.name),
+      ...['HOME', 'USERPROFILE', 'HOMEDRIVE', 'HOMEPATH', 'APPDATA'],
+      ...['XDG_CONFIG_HOME', 'XDG_DATA_HOME'],
+    ];
+    const env = Object.fromEntries(names.map((n) => [n, `value of ${n}`]));
+    expect(rulesEnv({ ...env, PATH: '/bin' })).toEqual(env);
   });
 
   it('on Windows matches names in any case and keeps them as written', () => {

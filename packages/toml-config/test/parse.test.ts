@@ -1,7 +1,12 @@
 import { inspect } from 'node:util';
 import { describeSource, Secret } from '@pact-config/env';
 import { describe, expect, it } from 'vitest';
-import { MAX_CONFIG_BYTES, type ParseFileOptions, parseConfigFile } from '../src/index.js';
+import {
+  MAX_CONFIG_BYTES,
+  type ParseFileOptions,
+  parseConfigFile,
+  RESERVED_KEYS,
+} from '../src/index.js';
 
 const LOCAL: ParseFileOptions = {
   path: '/work/project/.pact.toml',
@@ -351,6 +356,17 @@ describe('RFC Format: bad files never crash and never pollute', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
+
+  it.each([...RESERVED_KEYS])(
+    'the reserved key %s is found in a file with nothing else to report (D26)',
+    (key) => {
+      // The key check's first pass tests the reserved keys in style by name: a key added to
+      // RESERVED_KEYS must be caught there too.
+      const r = p(`[ruby]\nok = 1\n"${key}" = 1\n`);
+      expect(codes(r)).toEqual(['reserved-key']);
+      expect(Object.keys(r.config.idents.get('ruby')!.values)).toEqual(['ok']);
+    },
+  );
 
   it('a file up to the 1 MiB cap parses, values located to the end', () => {
     const lines = ['[ruby]'];
