@@ -6,12 +6,16 @@
 // to judge a change by: run both builds, and trust a difference of more than about 3%.
 //
 // Usage: node tools/bench/cycles.mjs [contender…]   (default: floor pact-config; after `pnpm build`)
-// Needs valgrind (`apt-get install valgrind`). About five minutes a contender on two cores.
+// Needs valgrind (`apt-get install valgrind`). About five minutes a contender; two at a time.
 //
-// Each contender runs twice under callgrind, both times WARM calls first and the second time
-// CALLS more; the difference, divided by CALLS, is one job. WARM is large: a function the
-// load calls once (such as locateDataHome) is optimized only after some 6,000 loads, and a
-// compile inside the counted calls adds several thousand instructions to each.
+// Each contender runs once under callgrind: WARM calls, then CALLS calls between two calls
+// that mark the window (os.uptime() zeroes the counters, os.loadavg() writes them out; no
+// contender calls either), so the counts are those of CALLS warm calls and nothing else.
+// (Counting two processes, WARM and WARM + CALLS calls, and taking the difference, once
+// put a change at 16% fewer cycles where this way gives 2%: the two processes had done
+// different one-off work, a compile or a collection, inside their warm-up.) WARM is large:
+// a function the load calls once (such as locateDataHome) is optimized only after some
+// 6,000 loads, and a compile inside the counted calls adds thousands of instructions to each.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { makeFixture } from './fixture.mjs';
 
 const WARM = 12000;
-const CALLS = 2000;
+const CALLS = 4000;
 /** Rough cycle weights: an instruction, a mispredicted branch, an L1 miss (instruction or data read), a data write miss. */
 const WEIGHT = { Ir: 0.4, Bcm: 15, Bim: 15, I1mr: 10, D1mr: 10, D1mw: 5 };
 
@@ -35,16 +39,22 @@ if (spawnSync('valgrind', ['--version']).status !== 0) {
 const fixture = makeFixture();
 const out = mkdtempSync(join(tmpdir(), 'pact-cycles-'));
 
-/** Callgrind's totals for one process: WARM + `extra` calls of a contender's sync job. */
-function totals(name, extra) {
-  const file = join(out, `${name}-${extra}.out`);
+/** Callgrind's counts of CALLS warm calls of a contender's sync job, per call. */
+function perCall(name) {
+  const file = join(out, `${name}.out`);
   const script = `globalThis.pactBenchWorker = true;
+import { loadavg, uptime } from 'node:os';
 const m = await import(${JSON.stringify(join(here, 'contenders', `${name}.mjs`))});
-for (let i = 0; i < ${WARM + extra}; i++) m.jobSync();`;
+for (let i = 0; i < ${WARM}; i++) m.jobSync();
+uptime();
+for (let i = 0; i < ${CALLS}; i++) m.jobSync();
+loadavg();`;
   const args = [
     '--tool=callgrind',
     '--cache-sim=yes',
     '--branch-sim=yes',
+    '--zero-before=uv_uptime',
+    '--dump-before=uv_loadavg',
     `--callgrind-out-file=${file}`,
     process.execPath,
     '--single-threaded',
@@ -60,23 +70,33 @@ for (let i = 0; i < ${WARM + extra}; i++) m.jobSync();`;
     });
     child.on('close', (status) => {
       if (status !== 0) return reject(new Error(`${name}: exit ${status}\n${err.slice(-2000)}`));
-      const text = readFileSync(file, 'utf8');
+      // The dump made at os.loadavg() is the first, `<file>.1`.
+      let text;
+      try {
+        text = readFileSync(`${file}.1`, 'utf8');
+      } catch {
+        return reject(new Error(`${name}: callgrind wrote no dump at os.loadavg()`));
+      }
       const events = /^events: (.+)$/m.exec(text)?.[1].split(' ');
       const sums = /^(?:summary|totals): (.+)$/m.exec(text)?.[1].split(' ').map(Number);
-      if (!events || !sums) return reject(new Error(`${name}: no totals in ${file}`));
-      resolve(Object.fromEntries(events.map((e, i) => [e, sums[i] ?? 0])));
+      if (!events || !sums) return reject(new Error(`${name}: no totals in ${file}.1`));
+      resolve(Object.fromEntries(events.map((e, i) => [e, (sums[i] ?? 0) / CALLS])));
     });
   });
 }
 
 try {
   const rows = [];
-  for (const name of names) {
-    const [base, more] = await Promise.all([totals(name, 0), totals(name, CALLS)]);
-    const per = Object.fromEntries(Object.keys(more).map((e) => [e, (more[e] - base[e]) / CALLS]));
-    const cycles = Object.entries(WEIGHT).reduce((sum, [e, w]) => sum + (per[e] ?? 0) * w, 0);
-    rows.push({ name, per, cycles });
-    console.error(`${name}: done`);
+  // Two at a time: callgrind runs one thread, and the counts do not depend on the timing.
+  for (let i = 0; i < names.length; i += 2) {
+    const batch = names.slice(i, i + 2);
+    const counts = await Promise.all(batch.map(perCall));
+    batch.forEach((name, j) => {
+      const per = counts[j];
+      const cycles = Object.entries(WEIGHT).reduce((sum, [e, w]) => sum + (per[e] ?? 0) * w, 0);
+      rows.push({ name, per, cycles });
+      console.error(`${name}: done`);
+    });
   }
   const first = rows[0];
   const k = (x) => `${(x / 1000).toFixed(1)}k`;
