@@ -123,6 +123,13 @@ function osBase(ctx: PathContext, base: Base, diagnostics: Diagnostic[]): Candid
   };
 }
 
+/** `[first, ...tail].join(sep)` without the array (every load takes this path). */
+function joined(first: string, tail: readonly string[], sep: string): string {
+  let out = first;
+  for (const part of tail) out += sep + part;
+  return out;
+}
+
 function candidates(ctx: PathContext, base: Base, tail: string[]): Candidates {
   const diagnostics: Diagnostic[] = [];
   const api = pathApi(ctx.os);
@@ -133,16 +140,16 @@ function candidates(ctx: PathContext, base: Base, tail: string[]): Candidates {
   };
   if (found) {
     out.primary = {
-      path: resolveIn(api, found.path, [PACT_DIR, ...tail].join(api.sep)),
+      path: resolveIn(api, found.path, joined(PACT_DIR, tail, api.sep)),
       rule: found.rule,
       source: found.source,
     };
   }
   if (ctx.home !== undefined) {
     out.fallback = {
-      path: resolveIn(api, ctx.home, [FALLBACK_DIR, ...tail].join(api.sep)),
+      path: resolveIn(api, ctx.home, joined(FALLBACK_DIR, tail, api.sep)),
       rule: 'fallback',
-      source: { kind: 'default', detail: `~/${[FALLBACK_DIR, ...tail].join('/')}` },
+      source: { kind: 'default', detail: `~/${joined(FALLBACK_DIR, tail, '/')}` },
     };
   }
   if (!found && ctx.home === undefined) diagnostics.push(noHome());
