@@ -75,6 +75,28 @@ describe('pact-config show (RFC "Precedence")', () => {
     expect(run(['show', '--show-secret', 'broker.auth.token']).stdout).not.toContain('canary');
   });
 
+  it('a username holding a colon shows only what precedes it (D45: most likely user:password)', () => {
+    const h = host({ PACT_BROKER_USERNAME: 'ci:canary-pw' });
+    const text = run(['show'], h).stdout;
+    expect(text).toContain('broker.auth.username = "ci:********"');
+    expect(text).not.toContain('canary');
+    const json = JSON.parse(run(['show', '--json'], h).stdout);
+    expect(json.values['broker.auth.username'].value).toBe('ci:********');
+    const env = run(['env'], h).stdout;
+    expect(env).toContain('PACT_BROKER_USERNAME=ci:********');
+    expect(env).not.toContain('canary');
+    // Asked for by name, it is printed whole; a username without a colon is never masked.
+    expect(run(['show', '--show-secret', 'broker.auth.username'], h).stdout).toContain(
+      'broker.auth.username = "ci:canary-pw"',
+    );
+    expect(run(['env', '--show-secret', 'PACT_BROKER_USERNAME'], h).stdout).toContain(
+      'PACT_BROKER_USERNAME=ci:canary-pw',
+    );
+    expect(run(['show'], host({ PACT_BROKER_USERNAME: 'ci-bot' })).stdout).toContain(
+      'broker.auth.username = "ci-bot"',
+    );
+  });
+
   it('--json gives files, values with sources, and diagnostics; secrets masked', () => {
     const r = run(['show', '--json', '--ident', 'ruby'], host({ PACT_RUBY_LOG_LEVEL: 'warn' }));
     const out = JSON.parse(r.stdout);

@@ -230,11 +230,25 @@ function identSecret(ident: string | undefined, key: string, value: unknown): un
     : value;
 }
 
+/**
+ * A broker username shown with what follows its first `:` masked (`ci:********`). A username
+ * may not hold a colon (RFC 7617; D45 refuses it when sent), so one that does is most likely
+ * `user:password` written into the username: the password is not printed. `--show-secret`
+ * with the key or variable name prints it whole.
+ */
+function maskedUsername(value: string): string {
+  const colon = value.indexOf(':');
+  return colon < 0 ? value : `${value.slice(0, colon + 1)}${MASK}`;
+}
+
 function show(ctx: Ctx, config: PactConfig, diagnostics: readonly Diagnostic[]): number {
-  const values = Object.entries(config.values(ctx.args.ident)).map(
-    ([k, { value, source }]) =>
-      [k, { value: identSecret(ctx.args.ident, k, value), source }] as const,
-  );
+  const values = Object.entries(config.values(ctx.args.ident)).map(([k, { value, source }]) => {
+    const shown =
+      k === 'broker.auth.username' && typeof value === 'string' && !revealed(ctx, k)
+        ? maskedUsername(value)
+        : identSecret(ctx.args.ident, k, value);
+    return [k, { value: shown, source }] as const;
+  });
   if (ctx.args.json) {
     json(ctx, {
       files: config.files,
@@ -470,7 +484,13 @@ function envCommand(ctx: Ctx, host: Host): number {
     const info = known.get(name);
     const secret = info?.secret ?? SECRET_NAME.test(name);
     const value = host.env[name] ?? '';
-    const shown = revealed(ctx, name) ? value : secret ? MASK : redactUrl(value);
+    const shown = revealed(ctx, name)
+      ? value
+      : secret
+        ? MASK
+        : name === 'PACT_BROKER_USERNAME'
+          ? maskedUsername(value)
+          : redactUrl(value);
     return {
       name,
       value: shown,
