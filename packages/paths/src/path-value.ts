@@ -119,7 +119,7 @@ export function resolvePathValue(value: string, ctx: PathValueContext): PathValu
   }
 
   if (api.isAbsolute(v) && (ctx.os !== 'windows' || api.parse(v).root.length > 1)) {
-    return { path: dropTrailing(api, api.normalize(toNative(api, v))), diagnostics };
+    return { path: normalNative(api, v), diagnostics };
   }
   if (ctx.baseDir === undefined) {
     diagnostics.push(
@@ -153,13 +153,46 @@ function toNative(api: OsPath, p: string): string {
   return api.sep === '\\' ? p.replaceAll('/', '\\') : p;
 }
 
+/**
+ * `p` normalised, in the OS's own form, without trailing separators. A POSIX path with
+ * nothing to normalise is given back as it is: a load resolves a few paths, nearly all
+ * of them plain, and the check costs a fraction of `normalize`.
+ */
+function normalNative(api: OsPath, p: string): string {
+  if (api.sep === '/' && isPlainPosix(p)) return p;
+  return dropTrailing(api, api.normalize(toNative(api, p)));
+}
+
+/**
+ * Whether POSIX `normalize` gives `p` back unchanged and it has no trailing `/`: it is
+ * `/`, or its segments (after a leading `/`) are none of empty, `.` and `..`.
+ */
+export function isPlainPosix(p: string): boolean {
+  if (p === '/') return true;
+  const n = p.length;
+  let start = p.charCodeAt(0) === 47 ? 1 : 0;
+  if (start === n) return false;
+  for (let i = start; i <= n; i++) {
+    if (i < n && p.charCodeAt(i) !== 47) continue;
+    const len = i - start;
+    // An empty segment (`//`, a trailing `/`), `.` or `..`.
+    if (len === 0) return false;
+    if (len <= 2 && p.charCodeAt(start) === 46 && (len === 1 || p.charCodeAt(start + 1) === 46))
+      return false;
+    start = i + 1;
+  }
+  return true;
+}
+
 /** `base` joined with `rel` and normalised, never asking the running process for anything. */
 export function resolveIn(api: OsPath, base: string, rel: string): string {
+  if (api.isAbsolute(rel)) return normalNative(api, resolveRooted(api, base, rel));
+  // Two plain POSIX paths join by concatenation: what `join` would give, for less.
+  if (api.sep === '/' && isPlainPosix(base) && isPlainPosix(rel)) {
+    return base === '/' ? `/${rel}` : `${base}/${rel}`;
+  }
   // `join` normalises (and on Windows turns `/` into `\\`) already.
-  const joined = api.isAbsolute(rel)
-    ? api.normalize(toNative(api, resolveRooted(api, base, rel)))
-    : api.join(base, rel);
-  return dropTrailing(api, joined);
+  return dropTrailing(api, api.join(base, rel));
 }
 
 function resolveRooted(api: OsPath, base: string, rel: string): string {

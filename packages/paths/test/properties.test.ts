@@ -3,10 +3,13 @@
  * every OS. fast-check picks the values; the seed is random on each run (a
  * failure prints the seed and the shrunk counterexample to replay it).
  */
+
+import { posix } from 'node:path';
 import type { Os } from '@pact-config/env';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type PathOrigin, pathApi, resolvePathValue } from '../src/index.js';
+import { type PathOrigin, pathApi, resolveIn, resolvePathValue } from '../src/index.js';
+import { isPlainPosix } from '../src/path-value.js';
 
 const RUNS = 300;
 /** A marker only the home directory holds: no generated value can spell it. */
@@ -168,5 +171,54 @@ describe('properties of resolvePathValue (RFC "Path Handling")', () => {
     for (const o of ['linux', 'windows'] as const) {
       expect(resolve('', o, 'file').diagnostics.map((d) => d.code)).toEqual(['path-empty']);
     }
+  });
+});
+
+/** Node's POSIX answer, which the shortcuts for plain paths must give: normalised, no trailing `/`. */
+function nodeNormal(p: string): string {
+  const n = posix.normalize(p);
+  return n.length > 1 && n.endsWith('/') ? n.replace(/\/+$/, '') : n;
+}
+
+describe('plain POSIX paths skip normalize and join, with the same result', () => {
+  /** Paths built of the characters that decide normalisation: separators and dots. */
+  const posixPath = fc.string({ unit: fc.constantFrom('/', '.', 'a', '-'), maxLength: 10 });
+
+  it('isPlainPosix(p) exactly when normalize gives p back, with no trailing / and no . or .. segment', () => {
+    fc.assert(
+      fc.property(posixPath, (p) => {
+        // A relative path keeps `.` and leading `..` through normalize, but not through a join.
+        const dots = p.split('/').some((s) => s === '.' || s === '..');
+        const unchanged = p !== '' && posix.normalize(p) === p && (p === '/' || !p.endsWith('/'));
+        expect(isPlainPosix(p)).toBe(unchanged && !dots);
+      }),
+      { numRuns: 2000 },
+    );
+    for (const p of ['/', '/a', 'a', '/a/b', '.a', '..a', 'a.', '/a/...'])
+      expect(isPlainPosix(p)).toBe(true);
+    for (const p of ['', '//', '/a/', '/a//b', '.', '..', '/.', '/a/..', './a', 'a/./b'])
+      expect(isPlainPosix(p)).toBe(false);
+  });
+
+  it('resolveIn gives what join and normalize give, for any base and rel', () => {
+    fc.assert(
+      fc.property(posixPath, posixPath, (base, rel) => {
+        const expected = posix.isAbsolute(rel)
+          ? nodeNormal(rel)
+          : nodeNormal(posix.join(base, rel));
+        expect(resolveIn(posix, base, rel)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('an absolute value resolves to its normalised form without trailing / ("Path Handling")', () => {
+    fc.assert(
+      fc.property(posixPath, (tail) => {
+        const v = `/${tail}`;
+        expect(resolve(v, 'linux', 'env').path).toBe(nodeNormal(v));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
