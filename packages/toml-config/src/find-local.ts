@@ -32,19 +32,26 @@ export function* findLocalTask(host: Pick<Host, 'os' | 'cwd'>): Task<LocalSearch
   if (host.cwd === undefined || host.cwd === '') return { diagnostics: [] };
   const api = pathApi(host.os);
   const [first, second] = LOCAL_CONFIG_NAMES;
+  // The candidates two per level, built as they are asked for: the sync search stops at
+  // the level it finds and builds nothing above it.
   const paths: string[] = [];
-  for (let dir = normalized(api, host.cwd); ; ) {
-    // `dir` is normalized, so for an absolute one plain concatenation is `join`, and cheaper.
-    const base = !api.isAbsolute(dir) ? undefined : dir.endsWith(api.sep) ? dir : dir + api.sep;
-    paths.push(
-      base === undefined ? api.join(dir, first) : base + first,
-      base === undefined ? api.join(dir, second) : base + second,
-    );
-    const parent = api.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  const { index, kinds } = yield* firstFile(paths);
+  let dir: string | undefined = normalized(api, host.cwd);
+  // A normalized absolute path's parents are absolute too, and for those plain
+  // concatenation is `join`, and cheaper.
+  const absolute = api.isAbsolute(dir);
+  const pathAt = (index: number): string | undefined => {
+    while (index >= paths.length && dir !== undefined) {
+      const base = !absolute ? undefined : dir.endsWith(api.sep) ? dir : dir + api.sep;
+      paths.push(
+        base === undefined ? api.join(dir, first) : base + first,
+        base === undefined ? api.join(dir, second) : base + second,
+      );
+      const parent = api.dirname(dir);
+      dir = parent === dir ? undefined : parent;
+    }
+    return paths[index];
+  };
+  const { index, kinds } = yield* firstFile(pathAt);
   if (index < 0) return { diagnostics: [] };
   const path = paths[index]!;
   if (index % 2 === 1) return { path, diagnostics: [] };

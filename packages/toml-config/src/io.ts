@@ -10,12 +10,12 @@ export type Io =
   | { readonly op: 'stat'; readonly path: string }
   | { readonly op: 'read'; readonly path: string }
   | { readonly op: 'rule'; readonly rule: (probe: Probe) => unknown }
-  | { readonly op: 'first'; readonly paths: readonly string[] }
+  | { readonly op: 'first'; readonly pathAt: (index: number) => string | undefined }
   | { readonly op: 'all'; readonly tasks: readonly Task<unknown>[] };
 
 /** What {@link firstFile} found: the index of the first regular file, and every kind learnt. */
 export interface FirstFile {
-  /** Index into the paths of the first regular file, or -1. */
+  /** Index of the first regular file among the paths, or -1. */
   readonly index: number;
   /** The kind of each path that was stat'ed (all of them with promises, up to the find with sync calls). */
   readonly kinds: readonly (PathKind | undefined)[];
@@ -39,12 +39,13 @@ export function* read(path: string): Task<ReadResult> {
 }
 
 /**
- * The first of `paths` that is a regular file. With sync calls the paths are stat'ed in
- * order until one is found; with promises they are all stat'ed at once, so a walk up ten
- * directories waits for one round of stats, not ten.
+ * The first regular file of the paths `pathAt(0)`, `pathAt(1)`, … up to the first
+ * `undefined`. With sync calls the paths are asked for and stat'ed in order until one is
+ * found, so none past it is built; with promises they are all asked for and stat'ed at
+ * once, so a walk up ten directories waits for one round of stats, not ten.
  */
-export function* firstFile(paths: readonly string[]): Task<FirstFile> {
-  return (yield { op: 'first', paths }) as FirstFile;
+export function* firstFile(pathAt: (index: number) => string | undefined): Task<FirstFile> {
+  return (yield { op: 'first', pathAt }) as FirstFile;
 }
 
 /**
@@ -112,7 +113,7 @@ function statSyncKind(path: string, fs: HostFs): PathKind {
 function doSync(io: Io, fs: HostFs): unknown {
   if (io.op === 'first') {
     const kinds: PathKind[] = [];
-    for (const path of io.paths) {
+    for (let path = io.pathAt(0); path !== undefined; path = io.pathAt(kinds.length)) {
       const kind = statSyncKind(path, fs);
       kinds.push(kind);
       if (kind === 'file') return { index: kinds.length - 1, kinds };
@@ -141,9 +142,11 @@ function doSync(io: Io, fs: HostFs): unknown {
 
 async function doAsync(io: Io, fs: HostFs): Promise<unknown> {
   if (io.op === 'first') {
-    const kinds = (await Promise.all(
-      io.paths.map((path) => doAsync({ op: 'stat', path }, fs)),
-    )) as PathKind[];
+    const stats: Promise<unknown>[] = [];
+    for (let path = io.pathAt(0); path !== undefined; path = io.pathAt(stats.length)) {
+      stats.push(doAsync({ op: 'stat', path }, fs));
+    }
+    const kinds = (await Promise.all(stats)) as PathKind[];
     return { index: kinds.indexOf('file'), kinds };
   }
   if (io.op === 'all') return Promise.all(io.tasks.map((task) => runAsync(task, fs)));
