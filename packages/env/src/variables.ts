@@ -213,18 +213,33 @@ function strip<T extends object>(o: T): T {
 }
 
 /**
- * Whether a name is one the rules read that does not start with `PACT_`: the home, XDG and
+ * Whether the rules read a variable of this name: `PACT_*`, or {@link isOtherRuleName}.
+ * Most names of an environment are neither, and their first character alone says so.
+ */
+function isRuleName(name: string): boolean {
+  switch (name.charCodeAt(0)) {
+    case 80: // P
+      return name.startsWith('PACT_');
+    case 65: // A
+    case 83: // S
+    case 88: // X
+      return isOtherRuleName(name);
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether a name is one the rules read that does not start with `PACT_`: the XDG and
  * APPDATA variables of the location rules (RFC "Location", "Shared Files"), and the TLS
- * variables of {@link PACT_VARIABLES}. A `switch`, not a Set: V8 compares each name of the
- * environment with these by length first, where a Set hashed every name of every listing
- * (the names are new strings each time). A test keeps it in step with PACT_VARIABLES.
+ * variables of {@link PACT_VARIABLES}. Not the home variables: the rules take the home
+ * from the host (`host.home`, which `runtimeHost` reads from them). A `switch`, not a
+ * Set: V8 compares each name of the environment with these by length first, where a Set
+ * hashed every name of every listing (the names are new strings each time). A test keeps
+ * it in step with PACT_VARIABLES.
  */
 function isOtherRuleName(name: string): boolean {
   switch (name) {
-    case 'HOME':
-    case 'USERPROFILE':
-    case 'HOMEDRIVE':
-    case 'HOMEPATH':
     case 'APPDATA':
     case 'XDG_CONFIG_HOME':
     case 'XDG_DATA_HOME':
@@ -240,17 +255,18 @@ function isOtherRuleName(name: string): boolean {
 
 /**
  * The variables the configuration rules read, copied out of `env` in one pass: every
- * `PACT_*` variable, {@link PACT_VARIABLES}, and the home, XDG and APPDATA variables of
- * the location rules. On Windows names match in any case, as there; the copy keeps each
- * name as it was written.
+ * `PACT_*` variable, {@link PACT_VARIABLES}, and the XDG and APPDATA variables of the
+ * location rules. The home variables (`HOME`, `USERPROFILE`, …) are not copied: the rules
+ * take the home from the host, and `runtimeHost` has read them already. On Windows names
+ * match in any case, as there; the copy keeps each name as it was written.
  *
  * Listing the names of `process.env` once costs less than asking it for each variable a
  * load reads, most of which are unset; the loaders read this copy instead.
  *
  * @example
  * ```ts
- * rulesEnv({ PATH: '/bin', HOME: '/home/u', PACT_RUBY_X: '1' });
- * // { HOME: '/home/u', PACT_RUBY_X: '1' }
+ * rulesEnv({ PATH: '/bin', HOME: '/home/u', XDG_CONFIG_HOME: '/x', PACT_RUBY_X: '1' });
+ * // { XDG_CONFIG_HOME: '/x', PACT_RUBY_X: '1' }
  * ```
  */
 export function rulesEnv(env: EnvRecord, os: Os = 'linux'): EnvRecord {
@@ -258,7 +274,7 @@ export function rulesEnv(env: EnvRecord, os: Os = 'linux'): EnvRecord {
   for (const name of Reflect.ownKeys(env)) {
     if (typeof name !== 'string') continue;
     const upper = os === 'windows' ? name.toUpperCase() : name;
-    if (!upper.startsWith('PACT_') && !isOtherRuleName(upper)) continue;
+    if (!isRuleName(upper)) continue;
     const value = env[name];
     if (value !== undefined) out[name] = value;
   }

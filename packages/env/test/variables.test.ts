@@ -220,7 +220,7 @@ describe('identVariables (RFC "Implementation Specific")', () => {
 });
 
 describe('rulesEnv: the variables the rules read (RFC "Environment Variables", "Location")', () => {
-  it('keeps PACT_*, the TLS, home, XDG and APPDATA variables, and nothing else', () => {
+  it('keeps PACT_*, the TLS, XDG and APPDATA variables, and nothing else (not the home ones: the host has the home)', () => {
     const env = {
       PATH: '/bin',
       AWS_SECRET_ACCESS_KEY: 'not ours',
@@ -233,10 +233,15 @@ describe('rulesEnv: the variables the rules read (RFC "Environment Variables", "
       SSL_CERT_FILE: '/ca.pem',
       X509_CLIENT_KEY_FILE: '/k.pem',
       PACTFLOW_X: 'no underscore after PACT',
+      // Names that share a first character with the rules' names.
+      HOSTNAME: 'box',
+      SHELL: '/bin/sh',
+      USER: 'u',
+      APPDATA_OLD: 'C:\\old',
+      XAUTHORITY: '/x/auth',
       UNSET: undefined,
     };
-    expect(rulesEnv(env)).toEqual({
-      HOME: '/home/u',
+    expect(rulesEnv({ ...env, USERPROFILE: '/u', HOMEDRIVE: 'C:', HOMEPATH: '\\u' })).toEqual({
       XDG_CONFIG_HOME: '/x',
       XDG_DATA_HOME: '/d',
       PACT_RUBY_LOG_LEVEL: 'info',
@@ -249,17 +254,16 @@ describe('rulesEnv: the variables the rules read (RFC "Environment Variables", "
   it('keeps every variable of PACT_VARIABLES and every location variable (the list and the rules agree)', () => {
     const names = [
       ...PACT_VARIABLES.map((v) => v.name),
-      ...['HOME', 'USERPROFILE', 'HOMEDRIVE', 'HOMEPATH', 'APPDATA'],
-      ...['XDG_CONFIG_HOME', 'XDG_DATA_HOME'],
+      ...['APPDATA', 'XDG_CONFIG_HOME', 'XDG_DATA_HOME'],
     ];
     const env = Object.fromEntries(names.map((n) => [n, `value of ${n}`]));
     expect(rulesEnv({ ...env, PATH: '/bin' })).toEqual(env);
   });
 
   it('on Windows matches names in any case and keeps them as written', () => {
-    const env = { Path: 'C:\\bin', AppData: 'C:\\R', pact_ruby_x: '1', UserProfile: 'C:\\U' };
+    const env = { Path: 'C:\\bin', AppData: 'C:\\R', pact_ruby_x: '1', Xdg_Data_Home: 'C:\\D' };
     const out = rulesEnv(env, 'windows');
-    expect(out).toEqual({ AppData: 'C:\\R', pact_ruby_x: '1', UserProfile: 'C:\\U' });
+    expect(out).toEqual({ AppData: 'C:\\R', pact_ruby_x: '1', Xdg_Data_Home: 'C:\\D' });
     expect(
       readPactEnv(rulesEnv({ pact_broker_token: 't' }, 'windows'), {
         os: 'windows',
