@@ -39,6 +39,7 @@ export function* findLocalTask(host: Pick<Host, 'os' | 'cwd'>): Task<LocalSearch
   // A normalized absolute path's parents are absolute too, and for those plain
   // concatenation is `join`, and cheaper.
   const absolute = api.isAbsolute(dir);
+  const posixAbsolute = absolute && api.sep === '/';
   const pathAt = (index: number): string | undefined => {
     while (index >= paths.length && dir !== undefined) {
       const base = !absolute ? undefined : dir.endsWith(api.sep) ? dir : dir + api.sep;
@@ -46,7 +47,7 @@ export function* findLocalTask(host: Pick<Host, 'os' | 'cwd'>): Task<LocalSearch
         base === undefined ? api.join(dir, first) : base + first,
         base === undefined ? api.join(dir, second) : base + second,
       );
-      const parent = api.dirname(dir);
+      const parent = posixAbsolute && !dir.endsWith('/') ? posixParent(dir) : api.dirname(dir);
       dir = parent === dir ? undefined : parent;
     }
     return paths[index];
@@ -68,6 +69,16 @@ export function* findLocalTask(host: Pick<Host, 'os' | 'cwd'>): Task<LocalSearch
 function* bothCheck(dir: string, other: string, known: PathKind | undefined): Task<Diagnostic[]> {
   const kind = known ?? (yield* stat(other));
   return kind === 'file' ? [bothDiagnostic(dir, other)] : [];
+}
+
+/**
+ * `posix.dirname(dir)` for an absolute path without a trailing `/`: a search from
+ * `lastIndexOf` where `dirname` walks back one character at a time (the walk up asks it
+ * at every level).
+ */
+function posixParent(dir: string): string {
+  const i = dir.lastIndexOf('/');
+  return i <= 0 ? '/' : dir.slice(0, i);
 }
 
 let lastCwd: { api: unknown; cwd: string; normal: string } | undefined;

@@ -1,6 +1,6 @@
 import * as nodeFs from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { type HostFs, type HostStat, memoryFs, runtimeHost } from '@pact-config/env';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findLocalConfig, findLocalConfigAsync } from '../src/index.js';
@@ -90,6 +90,30 @@ describe('RFC Location: the local file in the working directory or the nearest a
       '/work/project/.pact.toml', // asked only to detect both names (D3)
     ]);
   });
+
+  it.each([
+    ['/work/project/a/b'],
+    ['/work//project/./a/../a/b/'],
+    ['/w'],
+    ['/'],
+    ['work/project/a'],
+  ])(
+    'walks every level up from %j to the root, the same with sync and promise calls',
+    async (cwd) => {
+      // Every level from the normalised working directory up, as posix.dirname gives them.
+      const expected: string[] = [];
+      for (let dir = posix.normalize(cwd); ; dir = posix.dirname(dir)) {
+        expected.push(posix.join(dir, 'pact.toml'), posix.join(dir, '.pact.toml'));
+        if (posix.dirname(dir) === dir) break;
+      }
+      const sync = countingFs(memoryFs({}));
+      expect(findLocalConfig({ os: 'linux', cwd, fs: sync.fs })).toEqual({ diagnostics: [] });
+      expect(sync.stats).toEqual(expected);
+      const promised = countingFs(memoryFs({}));
+      await findLocalConfigAsync({ os: 'linux', cwd, fs: promised.fs });
+      expect(promised.stats).toEqual(expected);
+    },
+  );
 
   it('a directory it may not read (EACCES on stat) counts as missing: the walk goes on', () => {
     const { fs } = countingFs(memoryFs(tree), {
