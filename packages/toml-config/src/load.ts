@@ -160,7 +160,9 @@ interface CliValues {
 }
 
 function cliValues(options: LoadOptions): CliValues {
-  const cli = options.cli ?? {};
+  // Most loads have no command line to layer.
+  if (options.cli === undefined) return { auth: {} };
+  const cli = options.cli;
   const name = (o: CliOption) => options.cliNames?.[o] ?? `--${o}`;
   const text = (v: string | undefined, o: CliOption): Sourced<string> | undefined =>
     v === undefined || v === '' ? undefined : { value: v, source: { kind: 'cli', name: name(o) } };
@@ -298,11 +300,10 @@ function* loadTask(options: LoadOptions): Task<PactConfigLayers> {
   }
 
   // auth is one block: the highest layer with any field gives all of it (D14).
-  const envAuth: BrokerAuth = strip({
-    username: env.broker.username,
-    password: env.broker.password,
-    token: env.broker.token,
-  });
+  const envAuth: Mutable<BrokerAuth> = {};
+  setIf(envAuth, 'username', env.broker.username);
+  setIf(envAuth, 'password', env.broker.password);
+  setIf(envAuth, 'token', env.broker.token);
   const blocks: (BrokerAuth | undefined)[] = [cli.auth, envAuth];
   for (const f of configs) blocks.push(f.broker.auth);
   // Credentials inside the base URL lose to any explicit ones (D13).
@@ -318,7 +319,11 @@ function* loadTask(options: LoadOptions): Task<PactConfigLayers> {
     scheme = 'basic';
   }
   const tls = layerTls(env.tls, configs, host, diagnostics);
-  const broker: BrokerLayers = strip({ baseUrl, auth, scheme, tls });
+  const broker: Mutable<BrokerLayers> = {};
+  setIf(broker, 'baseUrl', baseUrl);
+  setIf(broker, 'auth', auth);
+  setIf(broker, 'scheme', scheme);
+  setIf(broker, 'tls', tls);
 
   const pact = { dataHome, pluginDir, doNotTrack };
   return new Layers(files, configs, pact, broker, vars, host, diagnostics, pending);
@@ -493,6 +498,11 @@ function layerTls(
   host: Host,
   diagnostics: Diagnostic[],
 ): BrokerTlsLayers | undefined {
+  // Most loads set no TLS at all: no variable (readPactEnv leaves unset ones out) and no
+  // [broker.tls] table.
+  let any = Object.keys(envTls).length > 0;
+  for (const f of configs) if (f.broker.tls !== undefined) any = true;
+  if (!any) return undefined;
   const envPath = (v: Sourced<string> | undefined, list = false): Sourced<string> | undefined => {
     if (!v) return undefined;
     const delimiter = host.os === 'windows' ? ';' : ':';
@@ -748,6 +758,16 @@ function flatten(
     if (isTable(v)) flatten(v, q, emit);
     else emit(q.join('.'), v);
   }
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * Sets `o[key]` to `value` unless `value` is `undefined` (the field is then left out): on
+ * the load path this costs less than a literal with `undefined` fields copied by {@link strip}.
+ */
+function setIf<T, K extends keyof T>(o: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) o[key] = value;
 }
 
 /** A copy without the keys whose value is `undefined` (built anew: `delete` makes objects slow). */
