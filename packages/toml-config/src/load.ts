@@ -33,7 +33,10 @@ import {
   type ConfigFile,
   type ConfigFileRef,
   type IdentTable,
+  identKeyLists,
   isTable,
+  type KeyLists,
+  keysOf,
   parseConfigFile,
 } from './parse.js';
 import { nullRecord } from './record.js';
@@ -654,7 +657,7 @@ class MergedIdent implements IdentConfig {
   #merge(sources: Record<string, Source> | undefined): Record<string, unknown> {
     const values: Record<string, unknown> = nullRecord();
     for (const table of this.#tables)
-      overlay(values, table.values, sources && { sources, layer: table }, '');
+      overlay(values, table.values, sources && { sources, layer: table }, '', identKeyLists(table));
     const vars = this.#vars;
     for (const key of Object.keys(vars.values)) {
       define(values, key, vars.values[key]);
@@ -684,11 +687,14 @@ function overlay(
   from: Readonly<Record<string, unknown>>,
   track: SourceTrack | undefined,
   prefix: string,
+  lists: KeyLists | undefined,
 ): void {
-  const keys = Object.keys(from);
+  const keys = keysOf(lists, from);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
     const v = from[key];
+    // No TOML value is `undefined`: a key taken out of `values` after the load is skipped.
+    if (v === undefined) continue;
     const have = into[key];
     const dotted = track ? prefix + key : '';
     if (isTable(v)) {
@@ -697,11 +703,11 @@ function overlay(
           const s = track.layer.sources[dotted];
           if (s) track.sources[dotted] = s;
         }
-        overlay(have, v, track, track ? `${dotted}.` : '');
+        overlay(have, v, track, track ? `${dotted}.` : '', lists);
         continue;
       }
       const copy: Record<string, unknown> = nullRecord();
-      overlay(copy, v, undefined, '');
+      overlay(copy, v, undefined, '', lists);
       define(into, key, copy);
     } else {
       define(into, key, Array.isArray(v) ? v.map(clone) : v);
@@ -743,7 +749,7 @@ function clone(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(clone);
   if (!isTable(value)) return value;
   const out: Record<string, unknown> = nullRecord();
-  overlay(out, value, undefined, '');
+  overlay(out, value, undefined, '', undefined);
   return out;
 }
 

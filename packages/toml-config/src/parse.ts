@@ -57,7 +57,10 @@ export interface BrokerTlsFile {
 
 /** One `{ident}` table of a file: nested values and where each key was written. */
 export interface IdentTable {
-  /** Nested plain objects with a `null` prototype. */
+  /**
+   * Nested plain objects with a `null` prototype, as the file holds them. Read-only: the
+   * ident merges (`ident(name)`) list each table's keys as the file was read.
+   */
   readonly values: Readonly<Record<string, unknown>>;
   /** Dotted key (within the ident, `foo.disabled`) to where it was written. */
   readonly sources: Readonly<Record<string, Source>>;
@@ -219,7 +222,8 @@ export function parseConfigFile(
 
   // Reserved keys are dropped and key style checked, in place (smol-toml's tables are
   // ours, with null prototypes); a document nested too deep is refused whole.
-  const deep = check(doc, at, diagnostics);
+  const lists: KeyLists = new Map();
+  const deep = check(doc, at, diagnostics, lists);
   if (deep) {
     // Located with a bounded scan, so a hostile `a.a.a…` stays linear.
     const bounded = locateKeys(text, { maxDepth: MAX_CONFIG_DEPTH + 1 });
@@ -236,7 +240,7 @@ export function parseConfigFile(
   const broker: { -readonly [K in keyof ConfigFile['broker']]: ConfigFile['broker'][K] } = {};
   const idents = new Map<string, IdentTable>();
 
-  for (const name of Object.keys(clean)) {
+  for (const name of keysOf(lists, clean)) {
     const value = clean[name];
     if (!isTable(value)) {
       diagnostics.push(
@@ -252,9 +256,9 @@ export function parseConfigFile(
       );
       continue;
     }
-    if (name === 'pact') readPact(value, file, at, pact, diagnostics);
-    else if (name === 'broker') readBroker(value, file, at, broker, diagnostics);
-    else idents.set(name, new LazyIdentTable(value, name, at));
+    if (name === 'pact') readPact(value, file, at, pact, diagnostics, lists);
+    else if (name === 'broker') readBroker(value, file, at, broker, diagnostics, lists);
+    else idents.set(name, new LazyIdentTable(value, name, at, lists));
   }
 
   return { config: { path: ref.path, role: ref.role, pact, broker, idents }, diagnostics };
@@ -266,8 +270,9 @@ function readPact(
   at: (path: string[]) => Source,
   out: { dataHome?: Sourced<string>; pluginDir?: Sourced<string>; doNotTrack?: Sourced<boolean> },
   diagnostics: Diagnostic[],
+  lists: KeyLists,
 ): void {
-  for (const key of Object.keys(table)) {
+  for (const key of keysOf(lists, table)) {
     const value = table[key];
     const source = at(['pact', key]);
     if (!PACT_KEYS.has(key)) {
@@ -322,8 +327,9 @@ function readBroker(
     tls?: BrokerTlsFile;
   },
   diagnostics: Diagnostic[],
+  lists: KeyLists,
 ): void {
-  for (const key of Object.keys(table)) {
+  for (const key of keysOf(lists, table)) {
     const value = table[key];
     const source = at(['broker', key]);
     if (!BROKER_KEYS.has(key)) {
@@ -350,7 +356,7 @@ function readBroker(
           typeMismatch('broker.tls', 'a table ([broker.tls] with ca-file, …)', value, source),
         );
       } else {
-        const tls = readTls(value, file, at, diagnostics);
+        const tls = readTls(value, file, at, diagnostics, lists);
         if (Object.keys(tls).length > 0) out.tls = tls;
       }
       continue;
@@ -369,7 +375,7 @@ function readBroker(
       continue;
     }
     const auth: { -readonly [K in keyof BrokerAuth]: BrokerAuth[K] } = {};
-    for (const field of Object.keys(value)) {
+    for (const field of keysOf(lists, value)) {
       const v = value[field];
       const src = at(['broker', 'auth', field]);
       if (!AUTH_KEYS.has(field)) {
@@ -396,9 +402,10 @@ function readTls(
   file: ParseFileOptions,
   at: (path: string[]) => Source,
   diagnostics: Diagnostic[],
+  lists: KeyLists,
 ): BrokerTlsFile {
   const out: { -readonly [K in keyof BrokerTlsFile]: BrokerTlsFile[K] } = {};
-  for (const key of Object.keys(table)) {
+  for (const key of keysOf(lists, table)) {
     const value = table[key];
     const source = at(['broker', 'tls', key]);
     if (!TLS_KEYS.has(key)) {
@@ -443,12 +450,19 @@ class LazyIdentTable implements IdentTable {
   readonly values: Table;
   readonly #name: string;
   readonly #at: (path: string[]) => Source;
+  readonly #lists: KeyLists;
   #sources: Record<string, Source> | undefined;
 
-  constructor(values: Table, name: string, at: (path: string[]) => Source) {
+  constructor(values: Table, name: string, at: (path: string[]) => Source, lists: KeyLists) {
     this.values = values;
     this.#name = name;
     this.#at = at;
+    this.#lists = lists;
+  }
+
+  /** The key lists of a table made by {@link parseConfigFile}, if `table` is one. */
+  static listsOf(table: IdentTable): KeyLists | undefined {
+    return #lists in table ? table.#lists : undefined;
   }
 
   get sources(): Record<string, Source> {
@@ -484,9 +498,12 @@ function check(
   doc: Table,
   at: (path: string[]) => Source,
   diagnostics: Diagnostic[],
+  lists: KeyLists,
 ): string[] | undefined {
   // Nearly every file has nothing to report: a first pass without key paths says so.
-  if (allClean(doc, 0)) return undefined;
+  if (allClean(doc, 0, lists)) return undefined;
+  // The walk below may drop keys, so the lists the first pass made are not kept.
+  lists.clear();
   const path: string[] = [];
   const walk = (value: unknown): boolean => {
     if (path.length > MAX_CONFIG_DEPTH) return true;
@@ -533,18 +550,22 @@ function isKeyStyle(key: string): boolean {
   return !hyphen;
 }
 
-/** Whether nothing at or under `value` is to be reported: no reserved key, every key in style, not too deep. */
-function allClean(value: unknown, depth: number): boolean {
+/**
+ * Whether nothing at or under `value` is to be reported: no reserved key, every key in
+ * style, not too deep. Each table's keys are kept in `lists`.
+ */
+function allClean(value: unknown, depth: number, lists: KeyLists): boolean {
   if (depth > MAX_CONFIG_DEPTH) return false;
   if (typeof value !== 'object' || value === null) return true;
   if (Array.isArray(value)) {
-    for (const v of value) if (!allClean(v, depth + 1)) return false;
+    for (const v of value) if (!allClean(v, depth + 1, lists)) return false;
     return true;
   }
   if (!isTable(value)) return true;
   // Runs over every key of every file on each load: an indexed loop, and no call for a
   // plain value (most of them); a plain value is too deep only one level past the limit.
   const keys = Object.keys(value);
+  lists.set(value, keys);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
     // Of RESERVED_KEYS only these two are in style (a test keeps them in step): two
@@ -552,7 +573,7 @@ function allClean(value: unknown, depth: number): boolean {
     if (!isKeyStyle(key) || key === 'constructor' || key === 'prototype') return false;
     const v = value[key];
     if (typeof v === 'object' && v !== null) {
-      if (!allClean(v, depth + 1)) return false;
+      if (!allClean(v, depth + 1, lists)) return false;
     } else if (depth + 1 > MAX_CONFIG_DEPTH) return false;
   }
   return true;
@@ -678,6 +699,24 @@ function utf8(): InstanceType<typeof TextDecoder> {
 }
 
 /** A plain TOML table (smol-toml builds them with a `null` prototype; dates and arrays are not tables). */
+/**
+ * The keys of each table of one file, listed once by the check and read again by the
+ * readers and the ident merges: `Object.keys` on smol-toml's tables (dictionaries, with
+ * `null` prototypes) is one of the costliest calls of a load. Empty when the check
+ * dropped a key. The tables are the file's own, never changed after the check.
+ */
+export type KeyLists = Map<Table, readonly string[]>;
+
+/** `Object.keys(table)`, from `lists` when it has them. */
+export function keysOf(lists: KeyLists | undefined, table: Table): readonly string[] {
+  return lists?.get(table) ?? Object.keys(table);
+}
+
+/** The key lists that came with an ident table, for {@link keysOf}. */
+export function identKeyLists(table: IdentTable): KeyLists | undefined {
+  return LazyIdentTable.listsOf(table);
+}
+
 export function isTable(value: unknown): value is Table {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value);

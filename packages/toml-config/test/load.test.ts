@@ -543,6 +543,16 @@ describe('RFC Format {ident} and Implementation Specific: ident tables', () => {
     expect(c.ident('ruby').values).toEqual({ tags: ['a', 'b'], hooks: [{ name: 'x' }] });
   });
 
+  it('a key taken out of a file table after the load is left out of the merge, not merged as undefined', () => {
+    const c = load(host({ [LOCAL]: '[ruby]\nx = 1\ny = 2\n[ruby.sub]\nz = 3\n' }));
+    const table = c.configs[0]!.idents.get('ruby')!.values as Record<string, unknown>;
+    delete table.y;
+    delete (table.sub as Record<string, unknown>).z;
+    const values = c.ident('ruby').values;
+    expect(values).toEqual({ x: 1, sub: {} });
+    expect(Object.keys(values)).toEqual(['x', 'sub']);
+  });
+
   it('a reserved key in a table or a variable never reaches Object.prototype', () => {
     const c = load(
       host({
