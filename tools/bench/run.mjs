@@ -23,7 +23,7 @@ const root = resolve(here, '../..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const quick = process.argv.includes('--quick');
 const ROUNDS = quick ? 5 : 15;
-const WARM_PROCESSES = quick ? 1 : 5;
+const WARM_PROCESSES = quick ? 1 : 9;
 const started = Date.now();
 const fixture = makeFixture();
 const log = (...a) => console.error(`[${((Date.now() - started) / 1000).toFixed(0)}s]`, ...a);
