@@ -698,12 +698,11 @@ function utf8(): InstanceType<typeof TextDecoder> {
   return strictUtf8;
 }
 
-/** A plain TOML table (smol-toml builds them with a `null` prototype; dates and arrays are not tables). */
 /**
  * The keys of each table of one file, listed once by the check and read again by the
  * readers and the ident merges: `Object.keys` on smol-toml's tables (dictionaries, with
  * `null` prototypes) is one of the costliest calls of a load. Empty when the check
- * dropped a key. The tables are the file's own, never changed after the check.
+ * dropped a key; the load changes no table after the check.
  */
 export type KeyLists = Map<Table, readonly string[]>;
 
@@ -717,6 +716,7 @@ export function identKeyLists(table: IdentTable): KeyLists | undefined {
   return LazyIdentTable.listsOf(table);
 }
 
+/** A plain TOML table (smol-toml builds them with a `null` prototype; dates and arrays are not tables). */
 export function isTable(value: unknown): value is Table {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value);
